@@ -1,0 +1,78 @@
+"""All articles of the knowledge base, in every language, read and checked together."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb import checks
+from kb.articles import Article, read_article
+from kb.audience import visible
+from kb.facts import Facts, load_facts
+from kb.problems import Problem, sort_problems
+from kb.settings import Settings
+from kb.taxonomy import Taxonomy, load_taxonomy
+
+
+@dataclass
+class Catalog:
+    settings: Settings
+    taxonomy: Taxonomy
+    facts: Facts
+    articles: list[Article] = field(default_factory=list)  # articles and navigation pages
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def by_path(self) -> dict[str, Article]:
+        """Articles keyed by their docs-relative path, e.g. `en/spei/returns.md`."""
+        return {a.path.relative_to(self.settings.docs_dir).as_posix(): a for a in self.articles}
+
+    def get(self, article_id: str, lang: str) -> Article | None:
+        for article in self.articles:
+            if article.id == article_id and article.lang == lang and not article.is_page:
+                return article
+        return None
+
+    def translations(self, article: Article) -> dict[str, Article]:
+        return {a.lang: a for a in self.articles if a.id == article.id and a.is_page == article.is_page}
+
+    def visible(self, audience: str) -> list[Article]:
+        return [a for a in self.articles if visible(a, audience)]
+
+
+def article_files(settings: Settings) -> list[Path]:
+    """The Markdown files under each language folder, in a stable order."""
+    files = []
+    for lang in settings.languages:
+        folder = settings.docs_dir / lang
+        if folder.is_dir():
+            files.extend(sorted(folder.rglob("*.md")))
+    return files
+
+
+def load_catalog(settings: Settings, today: dt.date | None = None, strict: bool = False) -> Catalog:
+    """Read every article and run every check; never raises on bad content."""
+    today = today or dt.date.today()
+    taxonomy, problems = load_taxonomy(settings.taxonomy, settings.languages, settings.display(settings.taxonomy))
+    facts, fact_problems = load_facts(settings.facts, settings.languages, settings.display(settings.facts))
+    problems += fact_problems
+    catalog = Catalog(settings, taxonomy, facts)
+    if not settings.docs_dir.is_dir():
+        problems.append(Problem(settings.display(settings.docs_dir), 0, "", "the docs folder does not exist",
+                                "create docs/en/ and docs/es/, or set docs_dir in mkdocs.yml"))
+    for path in article_files(settings):
+        article, found = read_article(path, settings, taxonomy, today)
+        problems += found
+        if article is not None:
+            catalog.articles.append(article)
+    problems += checks.check_catalog(catalog, today, strict)
+    catalog.problems = sort_problems(problems)
+    return catalog

@@ -1,0 +1,138 @@
+"""The `kb` command line: parses arguments and prints; the work is in the core modules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from kb.settings import Settings, SettingsError, load_settings
+
+AUDIENCE_CHOICE = click.Choice(["public", "internal"])
+
+
+def _settings(ctx: click.Context) -> Settings:
+    try:
+        return load_settings(ctx.obj["config"])
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("-f", "--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+              show_default=True, help="The site configuration file.")
+@click.pass_context
+def cli(ctx: click.Context, config: Path) -> None:
+    """The payments knowledge base: check, scaffold, build and serve its articles.
+
+    Run it from the project folder (or pass --config).
+    """
+    ctx.obj = {"config": config}
+
+
+@cli.command()
+@click.option("--strict", is_flag=True, help="Missing translations of published articles are errors.")
+@click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON, for machines.")
+@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Judge review dates as of this day (YYYY-MM-DD).")
+@click.pass_context
+def check(ctx: click.Context, strict: bool, as_json: bool, as_of: dt.datetime | None) -> None:
+    """Validate every article against the contract, without building.
+
+    Reports every problem with its file, line, field and fix; exits 1 when there are errors.
+    Articles past their review date are warnings.
+    """
+    from kb.commands.check import report_json, report_text, run_check
+
+    catalog = run_check(_settings(ctx), strict=strict, today=as_of.date() if as_of else None)
+    click.echo(report_json(catalog) if as_json else report_text(catalog))
+    ctx.exit(1 if catalog.errors else 0)
+
+
+@cli.command()
+@click.argument("article_id", metavar="ID")
+@click.option("-t", "--type", "article_type", required=True,
+              type=click.Choice(["how-to", "reference", "explanation", "troubleshooting", "procedure"]),
+              help="The article type; its template gives the sections.")
+@click.option("--title-en", help="English title (default: from the id).")
+@click.option("--title-es", help="Spanish title (default: from the id).")
+@click.option("--tags", help="Comma-separated tags from the taxonomy (default: the id's section).")
+@click.option("--audience", type=AUDIENCE_CHOICE, default="internal", show_default=True)
+@click.option("--owner", default="support-leads", show_default=True)
+@click.pass_context
+def new(ctx: click.Context, article_id: str, article_type: str, title_en: str | None, title_es: str | None,
+        tags: str | None, audience: str, owner: str) -> None:
+    """Scaffold ID (e.g. spei/returns) in English and Spanish, as a draft.
+
+    Never overwrites: if either file exists, nothing is written.
+    """
+    from kb.scaffold import ScaffoldError, new_article
+    from kb.taxonomy import load_taxonomy
+
+    settings = _settings(ctx)
+    taxonomy, _ = load_taxonomy(settings.taxonomy, settings.languages)
+    try:
+        paths = new_article(settings, taxonomy, article_id, article_type,
+                            titles={"en": title_en or "", "es": title_es or ""},
+                            tags=[t.strip() for t in tags.split(",") if t.strip()] if tags else None,
+                            audience=audience, owner=owner)
+    except ScaffoldError as exc:
+        raise click.ClickException(str(exc)) from None
+    for path in paths:
+        click.echo(f"created {settings.display(path)}")
+
+
+@cli.command()
+@click.option("--audience", type=click.Choice(["public", "internal", "all"]), default="all", show_default=True,
+              help="Which site: public (merchants), internal (agents) or both.")
+@click.option("-d", "--site-dir", type=click.Path(path_type=Path), help="Output folder (default: site/<audience>).")
+@click.pass_context
+def build(ctx: click.Context, audience: str, site_dir: Path | None) -> None:
+    """Build the public and/or internal site, each in its own folder (strict: warnings fail)."""
+    from kb_mkdocs.site import BuildFailed, build_site
+
+    settings = _settings(ctx)
+    audiences = ["public", "internal"] if audience == "all" else [audience]
+    if site_dir and len(audiences) > 1:
+        raise click.UsageError("--site-dir needs --audience public or --audience internal")
+    for name in audiences:
+        target = site_dir or settings.site_dir / name
+        try:
+            seconds = build_site(ctx.obj["config"], name, target)
+        except BuildFailed as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"built the {name} site in {settings.display(target)} ({seconds:.1f} s)")
+
+
+@cli.command()
+@click.option("--audience", type=AUDIENCE_CHOICE, default="internal", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("-p", "--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.pass_context
+def serve(ctx: click.Context, audience: str, host: str, port: int) -> None:
+    """Build the site and serve it, rebuilding and reloading the page when a file changes."""
+    from kb_mkdocs.site import serve_site
+
+    serve_site(ctx.obj["config"], _settings(ctx), audience, host, port)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line; user errors are one line, never a traceback."""
+    try:
+        code = cli.main(args=argv, prog_name="kb", standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except click.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx else "kb"
+        click.echo(f"{where}: {exc.format_message()} (see '{where} --help')", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        click.echo(f"kb: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("kb: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""One module per `kb` command: plain functions that the command line calls."""

@@ -1,0 +1,1 @@
+"""MkDocs adapters: thin plugins over the `kb` core, registered as `mkdocs.plugins`."""

@@ -1,0 +1,19 @@
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+from kb.settings import DEFAULT_REVIEW_DAYS
+
+
+class ArticlesConfig(Config):
+    """Options of the `kb-articles` plugin (the `kb` command reads them too)."""
+
+    enabled = c.Type(bool, default=True)
+    # Which site to build: `public` (merchants) or `internal` (agents).
+    audience = c.Choice(("public", "internal"), default="public")
+    # The controlled tag vocabulary and the platform facts, relative to mkdocs.yml.
+    taxonomy = c.Type(str, default="data/taxonomy.yml")
+    facts = c.Type(str, default="data/platform.yml")
+    # Days between reviews when an article does not say.
+    review_every = c.Type(int, default=DEFAULT_REVIEW_DAYS)
+    # Missing translations of published articles stop the build.
+    strict_translations = c.Type(bool, default=False)

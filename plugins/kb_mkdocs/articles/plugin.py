@@ -1,0 +1,83 @@
+"""`kb-articles`: validates every article, keeps each audience's site to what it may
+show, and renders facts, section lists, sources, badges and banners from the core."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from kb.audience import visible
+from kb.catalog import Catalog, load_catalog
+from kb.render import page_markdown, page_notices
+from kb.settings import Settings
+from kb_mkdocs.articles.config import ArticlesConfig
+from kb_mkdocs.i18n import build_language, site_languages
+
+log = get_plugin_logger(__name__)
+TEMPLATES = Path(__file__).parent / "templates"
+QUIET = {"review-overdue", "missing-translation"}  # shown to readers by banners and notices
+
+
+class ArticlesPlugin(BasePlugin[ArticlesConfig]):
+    def __init__(self) -> None:
+        self.catalog: Catalog | None = None
+        self.fingerprint: tuple = ()
+        self.today = dt.date.today()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        languages, default = site_languages(config)
+        settings = Settings.for_project(Path(config.config_file_path).parent, dict(self.config),
+                                        docs_dir=Path(config.docs_dir), site_dir=Path(config.site_dir),
+                                        languages=languages, default_language=default)
+        self._load(settings)
+        if str(TEMPLATES) not in config.theme.dirs:
+            config.theme.dirs.insert(0, str(TEMPLATES))
+        return config
+
+    def _load(self, settings: Settings) -> None:
+        """Read the articles once per change of the docs (each language's build asks again)."""
+        files = sorted(settings.docs_dir.rglob("*.md")) + [settings.taxonomy, settings.facts]
+        fingerprint = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
+        if self.catalog is not None and fingerprint == self.fingerprint:
+            return
+        self.catalog = load_catalog(settings, self.today, strict=self.config.strict_translations)
+        self.fingerprint = fingerprint
+        for problem in self.catalog.warnings:
+            (log.info if problem.code in QUIET else log.warning)(str(problem))
+        if self.catalog.errors:
+            count = len(self.catalog.errors)
+            listing = "\n".join(f"  {problem}" for problem in self.catalog.errors)
+            raise PluginError(f"{count} article error{'s' * (count != 1)} (run 'kb check' for the list):\n{listing}")
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Leave out what this audience may not see, before the navigation, the search index,
+        the sitemap and the tag pages are made from the files."""
+        if not self.config.enabled:
+            return None
+        hidden = [a for a in self.catalog.articles if not visible(a, self.config.audience)]
+        for article in hidden:
+            file = files.get_file_from_path(article.path.relative_to(self.catalog.settings.docs_dir).as_posix())
+            if file is not None:
+                files.remove(file)
+        return files
+
+    @event_priority(60)  # before the i18n (50) and tags (-50) plugins read the page
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        article = self.catalog.by_path().get(page.file.src_uri)
+        if article is None:
+            return None
+        lang = build_language(page, article.lang)
+        page.meta["kb"] = page_notices(article, self.config.audience, lang, self.today)
+        if article.tags:
+            page.meta["tags"] = [self.catalog.taxonomy.label(tag, lang) for tag in article.tags]
+        return page_markdown(article, self.catalog, self.config.audience, markdown)

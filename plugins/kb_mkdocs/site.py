@@ -1,0 +1,142 @@
+"""Building and serving the site with MkDocs: the only code that drives MkDocs itself."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from kb.settings import Settings
+
+log = logging.getLogger("kb.site")
+
+
+class BuildFailed(RuntimeError):
+    """The site could not be built; the message says why, for a person."""
+
+
+@contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+class _Printer(logging.Handler):
+    """Shows MkDocs' warnings and errors while `kb build` runs (MkDocs' own CLI would)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"{record.levelname}: {record.getMessage()}", flush=True)
+
+
+def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool = True, live_reload: bool = False) -> float:
+    """Build the site for `audience` into `site_dir`; returns the seconds it took."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    start = time.perf_counter()
+    logger = logging.getLogger("mkdocs")
+    printer = _Printer(logging.WARNING)
+    logger.addHandler(printer)
+    try:
+        with _environment(KB_AUDIENCE=audience, NO_MKDOCS_2_WARNING="1"):
+            config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+            config.extra["kb_live_reload"] = live_reload
+            build(config)
+    except MkDocsException as exc:
+        raise BuildFailed(f"the {audience} site was not built: {exc}") from None
+    finally:
+        logger.removeHandler(printer)
+    return time.perf_counter() - start
+
+
+class LiveSite:
+    """Builds aside and swaps: the server always has a complete build to show."""
+
+    def __init__(self, config_file: Path, settings: Settings, audience: str) -> None:
+        self.config_file = config_file
+        self.settings = settings
+        self.audience = audience
+        self.root = settings.site_dir / f".serve-{audience}"
+        self.current = self.root / "current"
+        self.version = "0"
+        self._lock = threading.Lock()
+
+    def rebuild(self) -> None:
+        with self._lock:
+            number = int(self.version) + 1
+            target = self.root / f"build-{number}"
+            shutil.rmtree(target, ignore_errors=True)
+            try:
+                seconds = build_site(self.config_file, self.audience, target, strict=False, live_reload=True)
+            except BuildFailed as exc:
+                print(f"kb serve: {exc}; still showing the last good build", flush=True)
+                return
+            link = self.root / f".current-{number}"
+            link.unlink(missing_ok=True)
+            link.symlink_to(target.name)
+            os.replace(link, self.current)
+            for old in self.root.glob("build-*"):
+                if old != target:
+                    shutil.rmtree(old, ignore_errors=True)
+            self.version = str(number)
+            print(f"kb serve: built the {self.audience} site in {seconds:.1f} s", flush=True)
+
+
+def _watch(site: LiveSite, paths: list[Path]) -> None:
+    """Rebuild when a watched file changes, once the changes have settled."""
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    changed = threading.Event()
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event) -> None:  # noqa: ANN001 - watchdog's event type
+            if not event.is_directory and not Path(str(event.src_path)).name.startswith("."):
+                changed.set()
+
+    observer = Observer()
+    for path in paths:
+        if path.exists():
+            observer.schedule(Handler(), str(path if path.is_dir() else path.parent), recursive=path.is_dir())
+    observer.daemon = True
+    observer.start()
+
+    def loop() -> None:
+        while True:
+            changed.wait()
+            time.sleep(0.3)
+            changed.clear()
+            site.rebuild()
+
+    threading.Thread(target=loop, daemon=True).start()
+
+
+def serve_site(config_file: Path, settings: Settings, audience: str, host: str, port: int) -> None:
+    """Build, serve at http://host:port/, and rebuild on every change to the sources."""
+    import uvicorn
+
+    from kb.server import create_app
+
+    site = LiveSite(config_file, settings, audience)
+    site.root.mkdir(parents=True, exist_ok=True)
+    site.rebuild()
+    if not site.current.exists():
+        raise SystemExit("kb serve: the site could not be built; fix the errors above and run it again")
+    _watch(site, [settings.docs_dir, settings.taxonomy.parent, config_file])
+    app = create_app(site.current, lambda: site.version)
+    print(f"kb serve: serving the {audience} site at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
