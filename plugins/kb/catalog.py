@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from kb import checks
@@ -31,18 +32,22 @@ class Catalog:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if not p.is_error]
 
+    @cached_property
     def by_path(self) -> dict[str, Article]:
-        """Articles keyed by their docs-relative path, e.g. `en/spei/returns.md`."""
+        """Articles keyed by their docs-relative path, e.g. `en/spei/returns.md`
+        (computed once the catalog is complete: pages ask for it on every render)."""
         return {a.path.relative_to(self.settings.docs_dir).as_posix(): a for a in self.articles}
 
-    def get(self, article_id: str, lang: str) -> Article | None:
+    @cached_property
+    def _by_id(self) -> dict[tuple[str, str], Article]:
+        found: dict[tuple[str, str], Article] = {}
         for article in self.articles:
-            if article.id == article_id and article.lang == lang and not article.is_page:
-                return article
-        return None
+            if not article.is_page:
+                found.setdefault((article.id, article.lang), article)
+        return found
 
-    def translations(self, article: Article) -> dict[str, Article]:
-        return {a.lang: a for a in self.articles if a.id == article.id and a.is_page == article.is_page}
+    def get(self, article_id: str, lang: str) -> Article | None:
+        return self._by_id.get((article_id, lang))
 
     def visible(self, audience: str) -> list[Article]:
         return [a for a in self.articles if visible(a, audience)]
@@ -73,6 +78,6 @@ def load_catalog(settings: Settings, today: dt.date | None = None, strict: bool 
         problems += found
         if article is not None:
             catalog.articles.append(article)
-    problems += checks.check_catalog(catalog, today, strict)
+    problems += checks.check_catalog(catalog, today, strict, {(p.file, p.field) for p in problems})
     catalog.problems = sort_problems(problems)
     return catalog

@@ -18,10 +18,11 @@ if TYPE_CHECKING:
 SHARED_FIELDS = ("type", "audience", "status", "tags", "related", "ticket_tags")
 
 
-def check_catalog(catalog: Catalog, today: dt.date, strict: bool) -> list[Problem]:
+def check_catalog(catalog: Catalog, today: dt.date, strict: bool, reported: set[tuple[str, str]]) -> list[Problem]:
+    """`reported` holds (file, field) pairs already found wrong, not to be compared again."""
     problems: list[Problem] = []
     problems += check_duplicates(catalog)
-    problems += check_translations(catalog, strict)
+    problems += check_translations(catalog, strict, reported)
     problems += check_links(catalog)
     problems += check_related(catalog)
     problems += check_bodies(catalog)
@@ -46,7 +47,7 @@ def check_duplicates(catalog: Catalog) -> list[Problem]:
     return problems
 
 
-def check_translations(catalog: Catalog, strict: bool) -> list[Problem]:
+def check_translations(catalog: Catalog, strict: bool, reported: set[tuple[str, str]]) -> list[Problem]:
     """Each id exists in every language, and its versions agree on what they are."""
     problems = []
     groups: dict[tuple[str, bool], dict[str, Article]] = defaultdict(dict)
@@ -68,6 +69,8 @@ def check_translations(catalog: Catalog, strict: bool) -> list[Problem]:
         reference, *others = [versions[lang] for lang in languages if lang in versions]
         for other in others:
             for name in SHARED_FIELDS if not other.is_page else ("audience",):
+                if (other.display, name) in reported or (reference.display, name) in reported:
+                    continue
                 mine, theirs = getattr(other, name), getattr(reference, name)
                 if (sorted(mine) if isinstance(mine, list) else mine) != (sorted(theirs) if isinstance(theirs, list) else theirs):
                     problems.append(Problem(other.display, other.line_of(name), name,
@@ -78,7 +81,7 @@ def check_translations(catalog: Catalog, strict: bool) -> list[Problem]:
 
 def check_links(catalog: Catalog) -> list[Problem]:
     """Links resolve to a file, and nothing public links outside the public site."""
-    by_path = catalog.by_path()
+    by_path = catalog.by_path
     problems = []
     for source, article in by_path.items():
         spans = internal_blocks(article.body)

@@ -35,10 +35,18 @@ def _environment(**values: str) -> Iterator[None]:
 
 
 class _Printer(logging.Handler):
-    """Shows MkDocs' warnings and errors while `kb build` runs (MkDocs' own CLI would)."""
+    """Shows MkDocs' warnings as they come and keeps its errors for the failure message
+    (MkDocs itself only raises "Aborted with a BuildError!")."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.errors: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        print(f"{record.levelname}: {record.getMessage()}", flush=True)
+        if record.levelno >= logging.ERROR:
+            self.errors.append(record.getMessage())
+        else:
+            print(f"WARNING: {record.getMessage()}", flush=True)
 
 
 def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool = True, live_reload: bool = False) -> float:
@@ -49,7 +57,7 @@ def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool
 
     start = time.perf_counter()
     logger = logging.getLogger("mkdocs")
-    printer = _Printer(logging.WARNING)
+    printer = _Printer()
     logger.addHandler(printer)
     try:
         with _environment(KB_AUDIENCE=audience, NO_MKDOCS_2_WARNING="1"):
@@ -57,7 +65,8 @@ def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool
             config.extra["kb_live_reload"] = live_reload
             build(config)
     except MkDocsException as exc:
-        raise BuildFailed(f"the {audience} site was not built: {exc}") from None
+        reason = "\n".join(printer.errors) or str(exc)
+        raise BuildFailed(f"the {audience} site was not built: {reason}") from None
     finally:
         logger.removeHandler(printer)
     return time.perf_counter() - start

@@ -17,10 +17,11 @@ def run_check(settings: Settings, strict: bool = False, today: dt.date | None = 
 def report_text(catalog: Catalog) -> str:
     """Human report: one line per problem, then a count."""
     lines = [str(problem) for problem in catalog.problems]
-    articles = sum(1 for a in catalog.articles if not a.is_page)
+    files = [a for a in catalog.articles if not a.is_page]
+    articles = len({a.id for a in files})
     errors, warnings = len(catalog.errors), len(catalog.warnings)
     overdue = Counter(p.code for p in catalog.warnings)["review-overdue"]
-    summary = f"{articles} articles checked: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    summary = f"{articles} article{'s' * (articles != 1)} ({len(files)} files) checked: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
     if overdue:
         summary += f" ({overdue} overdue for review)"
     lines.append(summary)

@@ -73,7 +73,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
-        article = self.catalog.by_path().get(page.file.src_uri)
+        article = self.catalog.by_path.get(page.file.src_uri)
         if article is None:
             return None
         lang = build_language(page, article.lang)
