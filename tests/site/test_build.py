@@ -44,6 +44,7 @@ def test_public_site_holds_no_internal_or_draft_article_anywhere(seeded):
     assert any("spei/cep" in doc["location"] for doc in index["docs"])  # the index is real
     assert "spei/cep/" in (site / "sitemap.xml").read_text()
     assert not (site / "procedures").exists() and not (site / "es" / "procedures").exists()
+    assert "/_kb/version" not in text  # live reload is for `kb serve` only
 
 
 def test_internal_site_has_everything_with_badges_and_banners(seeded):
