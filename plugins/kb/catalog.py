@@ -49,6 +49,21 @@ class Catalog:
     def get(self, article_id: str, lang: str) -> Article | None:
         return self._by_id.get((article_id, lang))
 
+    def stand_ins(self, audience: str) -> dict[str, Article]:
+        """Pages a language lacks, keyed by the docs-relative path they would have, each
+        with the version its readers are shown instead (the default language's if any)."""
+        settings = self.settings
+        versions: dict[str, dict[str, Article]] = {}
+        for article in self.visible(audience):
+            versions.setdefault(article.slug, {})[article.lang] = article
+        missing = {}
+        for slug, found in versions.items():
+            shown = found.get(settings.default_language) or next(iter(found.values()))
+            for lang in settings.languages:
+                if lang not in found:
+                    missing[f"{lang}/{slug}.md"] = shown
+        return missing
+
     def visible(self, audience: str) -> list[Article]:
         return [a for a in self.articles if visible(a, audience)]
 

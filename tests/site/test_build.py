@@ -25,6 +25,7 @@ def seeded(project):
                  audience="internal", tags=["escalation"], last_reviewed=old)
     project.pair("spei/new-thing", status="draft", body=f"{DRAFT_TEXT} [r](returns.md)\n")
     project.article("spei/english-only", "en", body="Only in English [r](returns.md).\n")
+    project.article("spei/solo-espanol", "es", body="Solo en español [r](returns.md).\n")
     for lang, title in (("en", "SPEI"), ("es", "SPEI")):
         project.write(f"docs/{lang}/spei/index.md", f"---\ntitle: {title}\n---\n\nAll about SPEI.\n\n<!-- kb:articles -->\n")
         project.write(f"docs/{lang}/tags.md", "---\ntitle: Tags\n---\n\n<!-- material/tags -->\n")
@@ -80,6 +81,8 @@ def test_missing_translation_shows_the_other_language_with_a_notice(seeded):
     page = (site / "es" / "spei" / "english-only" / "index.html").read_text(encoding="utf-8")
     assert "Only in English" in page and 'data-kb-banner="translation"' in page
     assert "aún no está disponible en español" in page
+    page = (site / "spei" / "solo-espanol" / "index.html").read_text(encoding="utf-8")
+    assert "Solo en español" in page and "not available in English yet" in page
 
 
 def test_tags_show_the_language_label(seeded):

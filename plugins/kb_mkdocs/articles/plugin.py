@@ -9,9 +9,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from kb.articles import Article
 from kb.audience import visible
 from kb.catalog import Catalog, load_catalog
 from kb.render import page_markdown, page_notices
@@ -27,6 +28,7 @@ QUIET = {"review-overdue", "missing-translation"}  # shown to readers by banners
 class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def __init__(self) -> None:
         self.catalog: Catalog | None = None
+        self.stand_ins: dict[str, Article] = {}
         self.fingerprint: tuple = ()
         self.today = dt.date.today()
 
@@ -67,16 +69,25 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             file = files.get_file_from_path(article.path.relative_to(self.catalog.settings.docs_dir).as_posix())
             if file is not None:
                 files.remove(file)
+        # A missing translation is shown in the language that exists, with a notice.
+        self.stand_ins = self.catalog.stand_ins(self.config.audience)
+        for path in self.stand_ins:
+            files.append(File(path, config.docs_dir, config.site_dir, config.use_directory_urls))
         return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A stand-in page has no file of its own: it reads the version that exists."""
+        article = self.stand_ins.get(page.file.src_uri) if self.config.enabled else None
+        return article.path.read_text(encoding="utf-8-sig") if article else None
 
     @event_priority(60)  # before the i18n (50) and tags (-50) plugins read the page
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
-        article = self.catalog.by_path.get(page.file.src_uri)
+        article = self.catalog.by_path.get(page.file.src_uri) or self.stand_ins.get(page.file.src_uri)
         if article is None:
             return None
-        lang = build_language(page, article.lang)
+        lang = build_language(page, page.file.src_uri.split("/")[0])
         page.meta["kb"] = page_notices(article, self.config.audience, lang, self.today)
         if article.tags:
             page.meta["tags"] = [self.catalog.taxonomy.label(tag, lang) for tag in article.tags]
