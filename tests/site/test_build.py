@@ -26,7 +26,7 @@ def seeded(project):
     project.pair("spei/new-thing", status="draft", body=f"{DRAFT_TEXT} [r](returns.md)\n")
     project.article("spei/english-only", "en", body="Only in English [r](returns.md).\n")
     project.article("spei/solo-espanol", "es", body="Solo en español [r](returns.md).\n")
-    for lang, title in (("en", "SPEI"), ("es", "SPEI")):
+    for lang, title in (("en", "SPEI transfers"), ("es", "Transferencias SPEI")):
         project.write(f"docs/{lang}/spei/index.md", f"---\ntitle: {title}\n---\n\nAll about SPEI.\n\n<!-- kb:articles -->\n")
         project.write(f"docs/{lang}/tags.md", "---\ntitle: Tags\n---\n\n<!-- material/tags -->\n")
     return project
@@ -114,3 +114,10 @@ def test_contract_errors_fail_the_build_listing_all_of_them(seeded):
     for lang in ("en", "es"):
         assert f"docs/{lang}/spei/cep.md:5: error: type: 'guide'" in message
         assert f"docs/{lang}/spei/cep.md:" in message and "'nope' is not in the taxonomy" in message
+
+
+def test_section_titles_come_from_their_index_page_in_each_language(seeded):
+    site = seeded.build("public")
+    assert "Transferencias SPEI" in (site / "es" / "spei" / "cep" / "index.html").read_text(encoding="utf-8")
+    english = (site / "spei" / "cep" / "index.html").read_text(encoding="utf-8")
+    assert "SPEI transfers" in english and "Transferencias SPEI" not in english

@@ -10,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from kb.articles import Article
@@ -74,6 +75,21 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         for path in self.stand_ins:
             files.append(File(path, config.docs_dir, config.site_dir, config.use_directory_urls))
         return files
+
+    @event_priority(-110)  # after mkdocs-static-i18n has chosen each page's language
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """A section is titled by its index page, so its title is translated with it."""
+        if not self.config.enabled:
+            return None
+        sections = [item for item in nav.items if isinstance(item, Section)]
+        while sections:
+            section = sections.pop()
+            sections.extend(child for child in section.children if isinstance(child, Section))
+            index = next((child for child in section.children if isinstance(child, Page) and child.is_index), None)
+            article = self.catalog.by_path.get(index.file.src_uri) if index else None
+            if article and article.title:
+                section.title = article.title
+        return nav
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """A stand-in page has no file of its own: it reads the version that exists."""
