@@ -18,18 +18,13 @@ relies on is itself right.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-try:  # the package may not be installed in the virtualenv; it lives in plugins/
-    from kb import clabe
-except ImportError:  # pragma: no cover - depends on how the environment was set up
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from kb import clabe
+from kb import clabe
 
 ARTICLES = {
     "en": ROOT / "docs" / "en" / "spei" / "clabe.md",
