@@ -17,6 +17,33 @@ import yaml
 from kb.problems import Problem
 
 PLACEHOLDER = re.compile(r"\{\{\s*platform\.([A-Za-z0-9_.\-]+)\s*\}\}")
+# A tab titled with a language (a ready reply's "Español" tab in an English article)
+# resolves its facts in that language.
+_TAB = re.compile(r'^([ \t]*)===\+?[ \t]+"([^"]+)"[ \t]*$')
+TAB_LANGUAGES = {"english": "en", "inglés": "en", "ingles": "en", "español": "es", "espanol": "es", "spanish": "es"}
+
+
+def language_segments(text: str, lang: str) -> list[tuple[int, str, str]]:
+    """`text` cut into (offset, chunk, language) pieces: language tabs take their own."""
+    segments: list[tuple[int, str, str]] = []
+    offset = 0
+    tab: tuple[int, str] | None = None  # (indent of the tab marker, its language)
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        indent = len(line) - len(line.lstrip(" \t"))
+        if tab and stripped and indent <= tab[0]:
+            tab = None
+        match = _TAB.match(line.rstrip("\r\n"))
+        if match and match.group(2).strip().lower() in TAB_LANGUAGES:
+            tab = (len(match.group(1)), TAB_LANGUAGES[match.group(2).strip().lower()])
+        current = tab[1] if tab and not match else lang
+        if segments and segments[-1][2] == current:
+            start, chunk, _ = segments[-1]
+            segments[-1] = (start, chunk + line, current)
+        else:
+            segments.append((offset, line, current))
+        offset += len(line)
+    return segments
 
 
 @dataclass
@@ -61,15 +88,28 @@ class Facts:
 
     def render(self, text: str, lang: str) -> str:
         """Replace every resolvable placeholder; unknown ones are left for `check` to report."""
+        if "{{" not in text:
+            return text
+        out = []
+        for _, chunk, chunk_lang in language_segments(text, lang):
 
-        def replace(match: re.Match[str]) -> str:
-            value = self.lookup(match.group(1), lang)
-            return match.group(0) if value is None else value
+            def replace(match: re.Match[str], chunk_lang: str = chunk_lang) -> str:
+                value = self.lookup(match.group(1), chunk_lang)
+                return match.group(0) if value is None else value
 
-        return PLACEHOLDER.sub(replace, text)
+            out.append(PLACEHOLDER.sub(replace, chunk))
+        return "".join(out)
 
     def check(self, text: str, lang: str, file: str, first_line: int) -> list[Problem]:
         """Report placeholders that name no fact; `first_line` is the file line of `text`."""
+        problems = []
+        if "{{" not in text:
+            return problems
+        for offset, chunk, chunk_lang in language_segments(text, lang):
+            problems += self._check_chunk(chunk, chunk_lang, file, first_line + text.count("\n", 0, offset))
+        return problems
+
+    def _check_chunk(self, text: str, lang: str, file: str, first_line: int) -> list[Problem]:
         problems = []
         for match in PLACEHOLDER.finditer(text):
             key = match.group(1)

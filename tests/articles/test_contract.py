@@ -130,3 +130,16 @@ def test_placeholders_render_per_language(project):
     catalog = project.catalog()
     assert "3.6 % / 3 business days" in page_markdown(catalog.get("spei/returns", "en"), catalog, "public")
     assert "3.6 % / 3 días hábiles" in page_markdown(catalog.get("spei/returns", "es"), catalog, "public")
+
+
+def test_a_language_tab_resolves_facts_in_its_own_language(project):
+    from kb.render import page_markdown
+
+    reply = (
+        '!!! reply "Ready reply"\n\n    === "Español"\n\n        ```text\n        En {{ platform.payouts.card_days }}.\n        ```\n\n'
+        '    === "English"\n\n        ```text\n        In {{ platform.payouts.card_days }}.\n        ```\n\nThen {{ platform.payouts.card_days }}.\n'
+    )
+    project.pair("spei/returns", body=reply)
+    catalog = project.catalog()
+    text = page_markdown(catalog.get("spei/returns", "en"), catalog, "public")
+    assert "En 3 días hábiles." in text and "In 3 business days." in text and "Then 3 business days." in text
