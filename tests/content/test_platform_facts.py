@@ -186,7 +186,7 @@ def priorities(kind: str) -> tuple:
 
 BACKOFF = r"backoff|exponential|exponencial|jitter|max(?:imum)? (?:number of )?(?:attempts|retries)|maximo de (?:intentos|reintentos)"
 RETRY_VERB = r"\bretr(?:y|ies|ied)\b|reintent|reenvi|\bresen[dt]"
-DUPLICATE = r"twice|duplica|same event|mismo evento|more than once|mas de una vez"
+DUPLICATE = r"twice|duplica|same event|mismo evento|more than once|mas de una vez|\bcobr|\bcharg|doble|double"
 
 
 def retries(text: str) -> list:
@@ -270,9 +270,11 @@ RULES = (
          near=(MSI,), unless=rf"\bbanks?\b|\bbancos?\b|{NETWORKS}|promoci|\bley\b|\blaw\b"),
     Rule("idempotency key retention", of("day", "hour", "minute"), (Fact("api.idempotency_ttl_hours", "{n} hours"),),
          near=(r"idempot",)),
-    Rule("idempotency key length", of("char"), (Fact("api.idempotency_key_max_length", "{n} characters"),), near=(r"idempot|\bkeys?\b|\bllaves?\b|\bclaves?\b",)),
+    Rule("idempotency key length", of("char"), (Fact("api.idempotency_key_max_length", "{n} characters"),), near=(r"idempot",)),
     Rule("API key roll grace period", of("day", "hour", "minute"), (Fact("api.key_roll_grace_hours", "{n} hours"),),
          near=(r"\bkeys?\b|\bllaves?\b|\bclaves?\b", r"\broll|rotat|rota\b|rotar|grace|gracia|old key|anterior")),
+    Rule("webhook secret roll overlap", of("day", "hour", "minute"), (Fact("webhooks.secret_roll_overlap_hours", "{n} hours"),),
+         near=(r"secret|secreto|whsec", r"\broll|rotat|rota\b|rotar|overlap|both|ambos|ambas|old|anterior")),
     Rule("API rate limits", of("rps", "rpm"), (Fact("api.rate_limit.live"), Fact("api.rate_limit.sandbox")),
          narrow=((r"sandbox|\btest\b|prueba", ("api.rate_limit.sandbox",)),
                  (r"\blive\b|production|produccion|\breal\b", ("api.rate_limit.live",)))),
@@ -324,7 +326,8 @@ RULES = (
     Rule("request log retention", of("day", "month"), (Fact("api.log_retention_days", "{n} days"),),
          near=(r"\blogs?\b|registros? de (?:peticiones|solicitudes)|request log", r"retain|retention|kept|keep|back|atras|antig|older|disponible|available|conserva|guarda")),
     Rule("support hours", clocks, (Fact("support.hours"),),
-         near=(r"\bsupport\b|soporte|atencion|\bagents?\b|agentes|help ?desk|mesa de ayuda",),
+         near=(r"\bsupport\b|soporte|atencion|\bagents?\b|agentes?\b|help ?desk|mesa de ayuda",
+               r"\bhours\b|horario|\bopen\b|abiert|available|disponible|atiende|atendemos|every day|todos los dias"),
          unless=r"\bspei\b|\bspid\b|banxico|\bbanks?\b|\bbancos?\b|cut-?off|\bcorte\b|payout|deposito|report"),
     Rule("time zone", utc_offsets, (Fact("timezone"),),
          near=(r"\bcentr|mexico city|ciudad de mexico|cdmx|platform|plataforma|support|soporte|corte|cut-?off|payout|deposito",),
