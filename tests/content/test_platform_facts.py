@@ -368,10 +368,11 @@ NUMBER_WORDS = {
 }
 # Words whose meaning depends on the language: English "once" is not 11, Spanish "a" is not 1.
 NUMBER_WORDS_BY_LANGUAGE = {"en": {**NUMBER_WORDS, "a": 1, "an": 1}, "es": {**NUMBER_WORDS, "once": 11}}
-ARTICLES = {"a", "an", "un", "una"}  # read as 1 only before a unit in the singular: "an hour", "un día hábil"
+ARTICLES = {"a", "an", "un", "una"}  # read as 1 only before a duration in the singular: "an hour", "un día hábil"
 _NUMBER_WORD_RE = {lang: re.compile(r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b")
                    for lang, words in NUMBER_WORDS_BY_LANGUAGE.items()}
-_SINGULAR_UNIT = re.compile(rf"\s+(?:{UNITS})(?<!s)(?!\w)")
+DURATIONS = "|".join(UNIT_TABLE[unit][0] for unit in ("bday", "bhour", "day", "hour", "minute", "second", "month"))
+_SINGULAR_UNIT = re.compile(rf"\s+(?:{DURATIONS})(?<!s)(?!\w)")  # "an hour" is 1 hour; "a retry" is no count
 
 
 def read(text: str, lang: str) -> str:
@@ -404,7 +405,9 @@ _BLOCK_START = re.compile(r"(#{1,6} |[-*+] |\d+[.)] |```|~~~|!!!|\?\?\?|===|<!--
 def contexts(text: str) -> list[tuple[int, str]]:
     """(line, text) of each sentence of a Markdown text. Paragraph lines are joined before
     splitting into sentences; a table row is read whole, and each of its cells is read again
-    with its column header and the row's first cell ('First response | P1 | 30 minutes')."""
+    with its column header and the row's first cell ('First response | P1 | 30 minutes').
+    In a code block a line starts a new sentence unless it continues one (starts lower-case),
+    so that a wrapped ready reply is read as prose and a template or code line by line."""
     out: list[tuple[int, str]] = []
     paragraph: list[tuple[int, str]] = []
 
@@ -420,8 +423,13 @@ def contexts(text: str) -> list[tuple[int, str]]:
         paragraph.clear()
 
     header: list[str] | None = None
+    in_code = False
     for number, line in enumerate(text.split("\n"), 1):
         stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            in_code = not in_code
+        elif in_code and paragraph and not re.match(r"[a-z\u00e0-\u00ff(]", stripped):
+            flush()
         if stripped.startswith("|"):
             if paragraph:
                 flush()
@@ -670,6 +678,12 @@ Webhooks are retried {{ platform.webhooks.retry_schedule }}: {{ platform.webhook
 | P1 | {{ platform.support.first_response.p1 }} | {{ platform.support.resolution.p1 }} |
 
 SPEI settles in seconds, 24 hours a day. ISO 8583 code 51 means insufficient funds.
+A webhook delivered twice comes from a retry after a slow answer: deduplicate by event id.
+
+```text
+Idempotency keys involved:
+Key prefix and last 4 characters (never the full key):
+```
 """,
     "es": """---
 id: demo/ok
