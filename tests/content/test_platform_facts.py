@@ -35,14 +35,13 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-try:  # the renderer's own placeholder syntax and fact lookup
-    from kb.facts import PLACEHOLDER, Facts
+try:  # the renderer's own placeholder syntax, facts file reader and fact lookup
+    from kb.facts import PLACEHOLDER, Facts, load_facts
 except ImportError:  # the package lives in plugins/ when it is not installed
     sys.path.insert(0, str(ROOT / "plugins"))
-    from kb.facts import PLACEHOLDER, Facts
+    from kb.facts import PLACEHOLDER, Facts, load_facts
 
 DOCS = ROOT / "docs"
 FACTS_FILE = ROOT / "data" / "platform.yml"
@@ -343,15 +342,6 @@ RULES = (
 # Reading the facts file and the articles
 # =======================================================================================
 
-def load_facts(path: Path = FACTS_FILE) -> Facts:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-
-    def keys_as_text(node: Any) -> Any:
-        return {str(k): keys_as_text(v) for k, v in node.items()} if isinstance(node, dict) else node
-
-    return Facts(tree=keys_as_text(data), languages=LANGUAGES)
-
-
 def _norm(text: str) -> str:
     """Lower case, no accents, single spaces: how rules and verbatim searches read text."""
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -589,7 +579,7 @@ def check_rules(path: Path, facts: Facts, docs: Path = DOCS) -> list[Violation]:
 # The tests on the real knowledge base
 # =======================================================================================
 
-FACTS = load_facts()
+FACTS, FACTS_PROBLEMS = load_facts(FACTS_FILE, LANGUAGES)
 FILES = article_files()
 IDS = [p.relative_to(DOCS).as_posix() for p in FILES]
 
@@ -603,6 +593,10 @@ def _localized_leaves(node: Any, prefix: str = "") -> dict[str, dict]:
     for key, child in node.items():
         out.update(_localized_leaves(child, f"{prefix}.{key}" if prefix else str(key)))
     return out
+
+
+def test_facts_file_reads():
+    assert FACTS_FILE.exists() and not FACTS_PROBLEMS, "\n".join(map(str, FACTS_PROBLEMS))
 
 
 def test_localized_leaves_have_every_language_with_the_same_numbers():
