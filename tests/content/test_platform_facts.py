@@ -27,7 +27,6 @@ Run: `cd /work/main && .venv/bin/python -m pytest tests/content -q`
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -37,11 +36,7 @@ from typing import Any, Callable
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-try:  # the renderer's own placeholder syntax, facts file reader and fact lookup
-    from kb.facts import PLACEHOLDER, Facts, load_facts
-except ImportError:  # the package lives in plugins/ when it is not installed
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from kb.facts import PLACEHOLDER, Facts, load_facts
+from kb.facts import PLACEHOLDER, Facts
 
 DOCS = ROOT / "docs"
 FACTS_FILE = ROOT / "data" / "platform.yml"
