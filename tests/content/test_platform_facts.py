@@ -36,7 +36,7 @@ from typing import Any, Callable
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-from kb.facts import PLACEHOLDER, Facts
+from kb.facts import PLACEHOLDER, Facts, load_facts
 
 DOCS = ROOT / "docs"
 FACTS_FILE = ROOT / "data" / "platform.yml"
