@@ -58,6 +58,7 @@ def test_internal_site_has_everything_with_badges_and_banners(seeded):
     assert 'data-kb-badge="internal">Interno<' in es_page and "Revisión vencida" in es_page
     draft = (site / "spei" / "new-thing" / "index.html").read_text(encoding="utf-8")
     assert 'data-kb-badge="draft"' in draft
+    assert "md-status" not in draft  # Material's own status icon does not misread ours
     assert "qq71" in (site / "spei" / "returns" / "index.html").read_text(encoding="utf-8")
     public_page = (site / "spei" / "cep" / "index.html").read_text(encoding="utf-8")
     assert "data-kb-badge=" not in public_page and "data-kb-banner=" not in public_page

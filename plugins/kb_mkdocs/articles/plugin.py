@@ -105,6 +105,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             return None
         lang = build_language(page, page.file.src_uri.split("/")[0])
         page.meta["kb"] = page_notices(article, self.config.audience, lang, self.today)
+        page.meta.pop("status", None)  # ours is draft/published, not Material's page status icon
         if article.tags:
             page.meta["tags"] = [self.catalog.taxonomy.label(tag, lang) for tag in article.tags]
         return page_markdown(article, self.catalog, self.config.audience, markdown)
