@@ -35,6 +35,13 @@ def page_markdown(article: Article, catalog: Catalog, audience: str, text: str |
     return text
 
 
+def nav_title(title: str) -> str:
+    """The name of an article in navigation and lists: its title up to the first colon
+    ("Webhooks: signature failures, retries..." is "Webhooks"); the whole title heads the page."""
+    head, colon, _ = title.partition(": ")
+    return head.strip() if colon and len(head.strip()) >= 3 else title
+
+
 def _link(source: Article, target: Article) -> str:
     start = posixpath.dirname(source.slug)
     return posixpath.relpath(target.slug + ".md", start or ".")
@@ -53,7 +60,7 @@ def section_list(index: Article, catalog: Catalog, audience: str) -> str:
     lines = []
     for article in sorted(chosen.values(), key=lambda a: a.title.lower()):
         summary = catalog.facts.render(article.summary, article.lang)
-        lines.append(f"- [{article.title}]({_link(index, article)}) — {summary}")
+        lines.append(f"- [{nav_title(article.title)}]({_link(index, article)}) — {summary}")
     return "\n".join(lines) + "\n"
 
 
@@ -61,7 +68,7 @@ def related_section(article: Article, catalog: Catalog, audience: str) -> str:
     targets = [t for rid in article.related if (t := catalog.get(rid, article.lang)) and visible(t, audience)]
     if not targets:
         return ""
-    items = "\n".join(f"- [{t.title}]({_link(article, t)})" for t in targets)
+    items = "\n".join(f"- [{nav_title(t.title)}]({_link(article, t)})" for t in targets)
     return f"\n## {label(article.lang, 'related')}\n\n{items}\n"
 
 

@@ -122,3 +122,13 @@ def test_section_titles_come_from_their_index_page_in_each_language(seeded):
     assert "Transferencias SPEI" in (site / "es" / "spei" / "cep" / "index.html").read_text(encoding="utf-8")
     english = (site / "spei" / "cep" / "index.html").read_text(encoding="utf-8")
     assert "SPEI transfers" in english and "Transferencias SPEI" not in english
+
+
+def test_navigation_names_an_article_by_its_title_up_to_the_colon(seeded):
+    seeded.pair("spei/cep", title="CEP: getting the proof of payment from Banco de México", body="CEP [r](returns.md)\n")
+    site = seeded.build("public")
+    page = (site / "spei" / "cep" / "index.html").read_text(encoding="utf-8")
+    assert "<title>CEP - " in page
+    assert '<h1 id="cep-getting-the-proof-of-payment-from-banco-de-mexico">CEP: getting the proof of payment from Banco de México' in page
+    index = (site / "spei" / "index.html").read_text(encoding="utf-8")
+    assert '">CEP</a> — ' in index

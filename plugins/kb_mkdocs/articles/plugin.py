@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from kb.articles import Article
 from kb.audience import visible
 from kb.catalog import Catalog, load_catalog
-from kb.render import page_markdown, page_notices
+from kb.render import nav_title, page_markdown, page_notices
 from kb.settings import Settings
 from kb_mkdocs.articles.config import ArticlesConfig
 from kb_mkdocs.i18n import build_language, site_languages
@@ -88,7 +88,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             index = next((child for child in section.children if isinstance(child, Page) and child.is_index), None)
             article = self.catalog.by_path.get(index.file.src_uri) if index else None
             if article and article.title:
-                section.title = article.title
+                section.title = nav_title(article.title)
         return nav
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -108,4 +108,9 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         page.meta.pop("status", None)  # ours is draft/published, not Material's page status icon
         if article.tags:
             page.meta["tags"] = [self.catalog.taxonomy.label(tag, lang) for tag in article.tags]
-        return page_markdown(article, self.catalog, self.config.audience, markdown)
+        markdown = page_markdown(article, self.catalog, self.config.audience, markdown)
+        short = nav_title(article.title)
+        if short != article.title:  # the navigation names the page, its heading says it all
+            page.meta["title"] = short
+            markdown = f"# {article.title}\n\n{markdown}"
+        return markdown
