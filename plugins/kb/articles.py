@@ -21,7 +21,7 @@ TYPES = ("how-to", "reference", "explanation", "troubleshooting", "procedure")
 AUDIENCES = ("public", "internal")
 STATUSES = ("draft", "published")
 REQUIRED = ("id", "title", "summary", "type", "audience", "status", "tags", "owner", "last_reviewed")
-OPTIONAL = ("review_every", "sources", "related", "ticket_tags")
+OPTIONAL = ("review_every", "sources", "related", "ticket_tags", "generated")  # generated: the seal of an untouched `kb stubs` draft
 # Front matter the theme understands; allowed so that authors can use them.
 THEME_FIELDS = ("hide", "icon", "template", "description", "search", "comments", "subtitle")
 PAGE_FIELDS = ("title", "summary", "audience")

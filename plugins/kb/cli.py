@@ -106,6 +106,52 @@ def build(ctx: click.Context, audience: str, site_dir: Path | None) -> None:
 
 
 @cli.command()
+@click.argument("exports", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option("--docs-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Where the articles and stubs are (default: docs_dir of the configuration).")
+@click.option("--min-tickets", type=click.IntRange(min=1), default=5, show_default=True,
+              help="Tickets a tag needs, with no article answering it, to get a stub.")
+@click.option("--format", "fmt", type=click.Choice(["auto", "zendesk", "freshdesk", "jira", "generic"]),
+              default="auto", show_default=True, help="The help desk that wrote the exports.")
+@click.option("--map", "mapping", multiple=True, metavar="FIELD=COLUMN",
+              help="The column (or JSON key) holding a ticket field, e.g. tags=Etiquetas; repeatable.")
+@click.option("--ignore-tag", "ignore", multiple=True, metavar="TAG",
+              help="A tag to leave out, e.g. one the help desk adds to every ticket; repeatable.")
+@click.option("--dry-run", is_flag=True, help="Report what would be written, and write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON, for machines.")
+@click.pass_context
+def stubs(ctx: click.Context, exports: tuple[Path, ...], docs_dir: Path | None, min_tickets: int, fmt: str,
+          mapping: tuple[str, ...], ignore: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
+    """Draft article stubs from the ticket exports EXPORT... (files, or folders of them).
+
+    Zendesk (JSON, JSON lines, CSV), Freshdesk and Jira CSV exports are recognised; any
+    other CSV or JSON lines needs id, subject, description, tags and created_at (or --map).
+    Each tag with --min-tickets tickets and no article gets a draft in every language
+    under docs/<lang>/drafts/; a draft a person has edited is never changed again.
+    """
+    import dataclasses
+
+    from kb.stubs.report import report_json, report_text
+    from kb.stubs.run import Options, run_stubs
+    from kb.tickets import ExportError
+    from kb.tickets.columns import parse_mapping
+
+    try:
+        columns = parse_mapping(mapping)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--map") from None
+    settings = _settings(ctx)
+    if docs_dir:
+        settings = dataclasses.replace(settings, docs_dir=docs_dir.resolve())
+    options = Options(min_tickets=min_tickets, format=fmt, mapping=columns, ignore_tags=ignore, dry_run=dry_run, progress=True)
+    try:
+        result = run_stubs(settings, exports, options)
+    except ExportError as exc:
+        raise click.ClickException(f"{exc}; nothing was written") from None
+    click.echo(report_json(result) if as_json else report_text(result))
+
+
+@cli.command()
 @click.option("--audience", type=AUDIENCE_CHOICE, default="internal", show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("-p", "--port", type=click.IntRange(1, 65535), default=8000, show_default=True)

@@ -1,0 +1,185 @@
+"""Deciding, for each subject the tickets raise, whether a stub is created, updated, left
+as it is, or not written (below the threshold, or edited by a person), and writing it.
+
+Stubs live at `docs/<lang>/drafts/<slug>.md`: one folder the leads review, out of the
+published sections' navigation, with a path `kb stubs` can find again on every run
+(the slug comes from the tag, or from the taxonomy topic the tag maps to). A lead who
+finishes a stub moves it to its section and sets its id; the `ticket_tags` it keeps
+then mark its tags as covered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb import frontmatter
+from kb.atomic import create_new, write_atomic
+from kb.catalog import Catalog
+from kb.redact import redact
+from kb.stubs import seal
+from kb.stubs.coverage import Coverage, closest
+from kb.stubs.phrasing import guess_type, phrasings, query_words
+from kb.stubs.render import Stub, markdown, reviewed_on
+from kb.stubs.tally import Subject, Tally
+from kb.stubs.words import fold, words
+from kb.tickets.model import normalize_tag
+
+FOLDER = "drafts"
+
+
+class Outcome:
+    COVERED = "covered"
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    EDITED = "edited"  # the stub's files were changed by a person: left as they are
+    BELOW = "below-threshold"
+    PRIVATE = "personal-data"  # the tag itself holds personal data: no stub, shown redacted
+
+
+@dataclass
+class StubResult:
+    id: str
+    tickets: int
+    outcome: str
+    ticket_tags: list[str]
+    files: list[str] = field(default_factory=list)  # as shown to people
+    written: list[str] = field(default_factory=list)  # the files this run wrote (or would write)
+
+
+def slug_for(subject: Subject) -> str:
+    """The stub's file name: the topic's slug, or the tag as a slug (`devolución_pendiente`
+    gives `devolucion-pendiente`; two tags that give the same are told apart when planned)."""
+    if subject.topic:
+        return subject.topic
+    tag = subject.tag or ""
+    return re.sub(r"[^a-z0-9]+", "-", fold(tag)).strip("-") or f"tag-{zlib.crc32(tag.encode('utf-8')):08x}"
+
+
+def _title(subject: Subject, catalog: Catalog, lang: str) -> str:
+    if subject.topic:
+        return catalog.taxonomy.label(subject.topic, lang)
+    tag = subject.tag or ""
+    text = tag.replace("_", " ").replace("-", " ")
+    if not all(ch.isalnum() or ch == " " for ch in text):  # only letters reach a title
+        text = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(tag)).split()) or "tickets"
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:]
+
+
+def _taxonomy_tags(subject: Subject, catalog: Catalog, near: list[str], query: Counter[str]) -> list[str]:
+    """The taxonomy tags a stub gets (the contract wants at least one): its topic, or
+    the tag whose slug and labels share most words with the tickets, or the closest
+    article's first tag."""
+    taxonomy = catalog.taxonomy
+    if subject.topic:
+        return [subject.topic]
+    scored = []
+    for slug, tag in taxonomy.tags.items():
+        vocabulary = set(words(" ".join([slug.replace("-", " "), *tag.labels.values()])))
+        score = sum(query[w] for w in vocabulary if w in query)
+        if score:
+            scored.append((-score, slug))
+    if scored:
+        return [min(scored)[1]]
+    for article_id in near:
+        for article in catalog.articles:
+            if article.id == article_id and article.tags and article.tags[0] in taxonomy:
+                return [article.tags[0]]
+    return [next(iter(taxonomy.tags))] if taxonomy.tags else []
+
+
+def build_stub(subject: Subject, stub_id: str, catalog: Catalog, coverage: Coverage) -> Stub:
+    query = query_words(subject)
+    near = closest(catalog, query, exclude=set(coverage.own_stubs) | {stub_id})
+    channels = sorted(((name, count) for name, count in subject.channels.items()), key=lambda item: (-item[1], item[0]))
+    return Stub(
+        id=stub_id,
+        type=guess_type(subject),
+        tags=_taxonomy_tags(subject, catalog, near, query),
+        ticket_tags=sorted(subject.tags),
+        titles={lang: _title(subject, catalog, lang) for lang in catalog.settings.languages},
+        tickets=subject.tickets,
+        first=subject.first,
+        last=subject.last,
+        channels=[(redact(name), count) for name, count in channels if name] + [(name, count) for name, count in channels if not name],
+        phrasings=[(text, redact(ident)) for text, ident in phrasings(subject)],
+        ids=[redact(ident) for ident in subject.recent_ids()],
+        closest=near,
+    )
+
+
+def _links(catalog: Catalog, ids: list[str], lang: str) -> dict[str, tuple[str, str]]:
+    links = {}
+    for article_id in ids:
+        article = catalog.get(article_id, lang)
+        if article is not None:
+            links[article_id] = (article.title, article.slug + ".md")
+    return links
+
+
+def _paths(catalog: Catalog, stub_id: str) -> dict[str, Path]:
+    docs = catalog.settings.docs_dir
+    return {lang: docs / lang / f"{stub_id}.md" for lang in catalog.settings.languages}
+
+
+def _owner_matches(path: Path, subject: Subject) -> bool:
+    """Whether an untouched stub at `path` is this subject's (and not another tag's
+    whose slug came out the same)."""
+    listed = frontmatter.split(path.read_text(encoding="utf-8")).data.get("ticket_tags") or []
+    return bool({normalize_tag(str(tag)) for tag in listed} & subject.tags)
+
+
+def plan_subject(subject: Subject, catalog: Catalog, coverage: Coverage, taken: set[str], min_tickets: int,
+                 today: dt.date, dry_run: bool) -> StubResult:
+    """Create, update or leave the stub of one subject, and say which it was."""
+    slug = slug_for(subject)
+    stub_id = f"{FOLDER}/{slug}"
+    paths = _paths(catalog, stub_id)
+    states = {lang: seal.state(path) for lang, path in paths.items()}
+    ours = all(state is not seal.State.UNTOUCHED or _owner_matches(paths[lang], subject) for lang, state in states.items())
+    if stub_id in taken or not ours:
+        stub_id = f"{FOLDER}/{slug}-{zlib.crc32(subject.key.encode('utf-8')):08x}"
+        paths = _paths(catalog, stub_id)
+        states = {lang: seal.state(path) for lang, path in paths.items()}
+    taken.add(stub_id)
+    settings = catalog.settings
+    result = StubResult(stub_id, subject.tickets, Outcome.UNCHANGED, sorted(subject.tags),
+                        [settings.display(path) for path in paths.values()])
+    if any(state is seal.State.EDITED for state in states.values()):
+        result.outcome = Outcome.EDITED
+        return result
+    if all(state is seal.State.ABSENT for state in states.values()) and subject.tickets < min_tickets:
+        result.outcome = Outcome.BELOW
+        result.files = []
+        return result
+    stub = build_stub(subject, stub_id, catalog, coverage)
+    created = 0
+    for lang, path in paths.items():
+        links = _links(catalog, stub.closest, lang)
+        if states[lang] is seal.State.ABSENT:
+            if not dry_run and not create_new(path, markdown(stub, lang, links, today)):
+                result.outcome = Outcome.EDITED  # a person created it a moment ago: theirs now
+                return result
+            created += 1
+            result.written.append(settings.display(path))
+            continue
+        existing = path.read_text(encoding="utf-8")
+        if markdown(stub, lang, links, reviewed_on(existing) or today) == existing:
+            continue  # the same tickets say the same: not a byte changes, not even the date
+        if not dry_run:
+            if seal.state(path) is not seal.State.UNTOUCHED:  # a person's edit came in meanwhile
+                result.outcome = Outcome.EDITED
+                return result
+            write_atomic(path, markdown(stub, lang, links, today))
+        result.written.append(settings.display(path))
+    if created == len(paths):
+        result.outcome = Outcome.CREATED
+    elif result.written:
+        result.outcome = Outcome.UPDATED
+    return result

@@ -1,0 +1,154 @@
+"""The Markdown of a draft stub, in each language: the article contract's front matter,
+the type's template sections to fill, and what the tickets say.
+
+Ticket text is untrusted: everything from an export is redacted, put on one line and
+escaped, so HTML arrives as text and Markdown syntax as the characters themselves.
+Titles and summaries are made only from the taxonomy and the tag's slug.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+
+from kb import frontmatter
+from kb.scaffold import template_body
+from kb.stubs import seal
+
+TEXTS = {
+    "en": {
+        "note_title": "Draft from support tickets",
+        "note": ("`kb stubs` wrote this draft from {count} support tickets that no article answers yet. Write the "
+                 "article in the sections below, with what customers say at the end in mind. Once you edit this file, "
+                 "`kb stubs` never changes it again. Before publishing, delete this note and the section \"{evidence}\"."),
+        "summary": "Draft from {count} support tickets{range}: write the answer, then publish it.",
+        "range": " ({first} to {last})",
+        "day": " ({first})",
+        "evidence": "From the tickets",
+        "tickets": "Tickets",
+        "tickets_line": "{count}{range}",
+        "tags": "Ticket tags",
+        "channels": "Channels",
+        "say": "What customers say",
+        "ids": "Ticket ids",
+        "ids_more": "the {shown} most recent of {count}",
+        "closest": "Closest articles",
+        "closest_intro": "If one of these already answers it, add the ticket tags above to its `ticket_tags` and delete this draft.",
+        "none": "None found.",
+        "unknown": "unknown",
+    },
+    "es": {
+        "note_title": "Borrador a partir de tickets de soporte",
+        "note": ("`kb stubs` escribió este borrador a partir de {count} tickets de soporte que ningún artículo responde "
+                 "todavía. Escribe el artículo en las secciones de abajo, con lo que dicen los clientes al final en mente. "
+                 "En cuanto edites este archivo, `kb stubs` no lo vuelve a cambiar. Antes de publicar, borra esta nota "
+                 "y la sección \"{evidence}\"."),
+        "summary": "Borrador a partir de {count} tickets de soporte{range}: escribe la respuesta y publícala.",
+        "range": " (del {first} al {last})",
+        "day": " (el {first})",
+        "evidence": "Lo que dicen los tickets",
+        "tickets": "Tickets",
+        "tickets_line": "{count}{range}",
+        "tags": "Etiquetas de tickets",
+        "channels": "Canales",
+        "say": "Lo que dicen los clientes",
+        "ids": "Ids de los tickets",
+        "ids_more": "los {shown} más recientes de {count}",
+        "closest": "Artículos más cercanos",
+        "closest_intro": "Si alguno ya lo responde, agrega las etiquetas de arriba a su `ticket_tags` y borra este borrador.",
+        "none": "No se encontró ninguno.",
+        "unknown": "desconocido",
+    },
+}
+OWNER = "support-leads"
+# Characters Markdown (with this site's extensions) would read as syntax in running
+# text: emphasis, code, links and images, attribute lists, escapes.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()!])")
+
+
+def inert(text: str) -> str:
+    """Untrusted text as Markdown that renders exactly as the text: one line, HTML
+    escaped, Markdown syntax backslash-escaped."""
+    return _MARKDOWN.sub(r"\\\1", html.escape(" ".join(text.split()), quote=True))
+
+
+@dataclass
+class Stub:
+    """Everything a stub says, the same in every language but the words around it."""
+
+    id: str
+    type: str
+    tags: list[str]  # taxonomy tags
+    ticket_tags: list[str]
+    titles: dict[str, str]
+    tickets: int
+    first: str
+    last: str
+    channels: list[tuple[str, int]]
+    phrasings: list[tuple[str, str]]  # (redacted text, ticket id)
+    ids: list[str]  # most recent first
+    closest: list[str]  # article ids
+
+
+def _words(lang: str) -> dict[str, str]:
+    return TEXTS.get(lang, TEXTS["en"])
+
+
+def markdown(stub: Stub, lang: str, links: dict[str, tuple[str, str]], today: dt.date) -> str:
+    """The sealed file for `lang`; `links` maps an article id to its (title, path) in
+    this language, for the closest articles that exist in it."""
+    t = _words(lang)
+    span = t["range" if stub.last != stub.first else "day"].format(first=stub.first, last=stub.last) if stub.first else ""
+    data = {
+        "id": stub.id,
+        "title": stub.titles.get(lang) or stub.titles["en"],
+        "summary": t["summary"].format(count=stub.tickets, range=span),
+        "type": stub.type,
+        "audience": "internal",
+        "status": "draft",
+        "tags": stub.tags,
+        "owner": OWNER,
+        "last_reviewed": today,
+        "ticket_tags": stub.ticket_tags,
+    }
+    body = [
+        f'!!! info "{t["note_title"]}"',
+        "",
+        "    " + t["note"].format(count=stub.tickets, evidence=t["evidence"]),
+        "",
+        template_body(stub.type, lang).strip(),
+        "",
+        f"## {t['evidence']}",
+        "",
+        f"- **{t['tickets']}:** {t['tickets_line'].format(count=stub.tickets, range=span)}",
+        f"- **{t['tags']}:** " + ", ".join(inert(tag) for tag in stub.ticket_tags),
+    ]
+    if stub.channels:
+        body.append(f"- **{t['channels']}:** " + ", ".join(f"{inert(name) if name else t['unknown']} ({count})" for name, count in stub.channels))
+    body += ["", f"### {t['say']}", ""]
+    body += [f"- “{inert(text)}” (#{inert(ident)})" for text, ident in stub.phrasings] or [t["none"]]
+    more = f" ({t['ids_more'].format(shown=len(stub.ids), count=stub.tickets)})" if len(stub.ids) < stub.tickets else ""
+    # `\#`: a line starting with `#` would be a heading.
+    body += ["", f"### {t['ids']}", "", ", ".join(f"\\#{inert(ident)}" for ident in stub.ids) + more, ""]
+    body += [f"### {t['closest']}", "", t["closest_intro"], ""]
+    items = []
+    for article_id in stub.closest:
+        if article_id in links:
+            title, path = links[article_id]
+            items.append(f"- [{inert(title)}]({posixpath.relpath(path, posixpath.dirname(stub.id))})")
+        else:
+            items.append(f"- {inert(article_id)}")
+    body += items or [t["none"]]
+    return seal.seal(frontmatter.dump(data, "\n".join(body) + "\n"))
+
+
+def reviewed_on(text: str) -> dt.date | None:
+    """The `last_reviewed` day of an existing stub (kept when nothing else changes)."""
+    match = re.search(r"^last_reviewed: '?(\d{4}-\d{2}-\d{2})'?$", text, re.M)
+    try:
+        return dt.date.fromisoformat(match.group(1)) if match else None
+    except ValueError:
+        return None

@@ -1,0 +1,64 @@
+"""Telling which help desk wrote an export, from its first bytes: JSON (one document, or
+one object per line) or CSV with a separator and a header naming the columns."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from kb.tickets import freshdesk, generic, jira, zendesk
+from kb.tickets.columns import Columns
+from kb.tickets.model import ExportError
+from kb.tickets.reading import SAMPLE, sniff_delimiter
+
+FORMATS = ("zendesk", "freshdesk", "jira", "generic")
+# Most specific first: a Jira header has an `Issue key`, Freshdesk a `Ticket ID`, Zendesk
+# an `Id` and its `Via`/`Requester` columns; anything else must name `id` and `tags`.
+CSV_FORMATS: dict[str, ModuleType] = {"jira": jira, "freshdesk": freshdesk, "zendesk": zendesk, "generic": generic}
+
+
+@dataclass(frozen=True)
+class Shape:
+    kind: str  # "csv", "ndjson" or "json"
+    first: str = ""  # "{" or "[" for a JSON document
+    delimiter: str = ","
+
+
+def sniff_shape(path: Path, display: str, encoding: str) -> Shape:
+    """What kind of file this is, from its first 64 KB."""
+    with path.open("r", encoding=encoding, newline="") as handle:
+        sample = handle.read(SAMPLE)
+    stripped = sample.lstrip()
+    if not stripped:
+        raise ExportError(display, 0, "the file is empty", "export the tickets again")
+    first = stripped[0]
+    if first == "[":
+        return Shape("json", "[")
+    if first == "{":
+        line, newline, _ = stripped.partition("\n")
+        if newline:
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError:
+                value = None
+            if isinstance(value, dict) and not isinstance(value.get("tickets"), list):
+                return Shape("ndjson")
+        return Shape("json", "{")
+    return Shape("csv", delimiter=sniff_delimiter(sample))
+
+
+def csv_format(columns: Columns) -> str:
+    """The help desk whose CSV header this is, or a clear error naming the columns."""
+    for name, module in CSV_FORMATS.items():
+        if module.matches_csv(columns):
+            return name
+    shown = ", ".join(columns.header[:12]) + (" ..." if len(columns.header) > 12 else "")
+    raise ExportError(columns.display, 1, f"this CSV is not a Zendesk, Freshdesk or Jira export, and has no 'id' and 'tags' columns (its columns: {shown})",
+                      "pass --format, and --map id=<column> --map tags=<column> for the columns that hold them")
+
+
+def object_format(obj: Mapping) -> str:
+    return "zendesk" if zendesk.matches_object(obj) else "generic"

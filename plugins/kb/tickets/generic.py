@@ -1,0 +1,35 @@
+"""Any other help desk, as CSV or JSON lines with `id`, `subject`, `description`, `tags`
+and `created_at` (and optional `channel`, `type`); `--map tags=Etiquetas` names the
+column or key when it differs. Tags in one field are separated by `,` `;` or `|`, or
+by spaces when there is none of those."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from kb.tickets.columns import Columns
+from kb.tickets.model import Ticket
+from kb.tickets.records import Layout, csv_tickets, object_ticket, split_on
+
+LAYOUT = Layout("generic", id=("id",), subject=("subject",), description=("description",), tags=("tags",),
+                created_at=("created_at", "created"), channel=("channel",), type=("type",))
+_punctuated = split_on(",;|")
+
+
+def split_tags(value: str) -> tuple[str, ...]:
+    if "," in value or ";" in value or "|" in value:
+        return _punctuated(value)
+    return tuple(value.split())
+
+
+def matches_csv(columns: Columns) -> bool:
+    return columns.find("id", LAYOUT.id) is not None and bool(columns.all("tags", LAYOUT.tags))
+
+
+def csv_rows(records: Iterator[tuple[int, list[str]]], columns: Columns) -> Iterator[Ticket]:
+    return csv_tickets(records, columns, LAYOUT, split_tags)
+
+
+def objects(items: Iterator[tuple[int, dict]], display: str, mapping: Mapping[str, str]) -> Iterator[Ticket]:
+    for ordinal, (line, obj) in enumerate(items, 1):
+        yield object_ticket(obj, line, ordinal, display, LAYOUT, split_tags, mapping)

@@ -1,0 +1,66 @@
+"""`kb-stubs`: before each build, turns the ticket exports in the configured folder into
+draft stubs (docs/<lang>/drafts/), exactly as `kb stubs` does.
+
+It runs once per build (mkdocs-static-i18n runs the build again for each language, and
+the exports have not changed in between), and it writes only what changed, so the
+rebuild that `kb serve` makes when a stub appears finds nothing more to write.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+
+from kb.settings import ARTICLES_PLUGIN, Settings
+from kb.stubs.report import report_line
+from kb.stubs.run import Options, ReadCache, run_stubs
+from kb.tickets import ExportError, find_exports
+from kb.tickets.columns import parse_mapping
+from kb_mkdocs.i18n import site_languages
+from kb_mkdocs.stubs.config import StubsConfig
+
+log = get_plugin_logger(__name__)
+READS = ReadCache()  # the counts of the last exports read, kept across `kb serve` rebuilds
+
+
+def _fingerprint(paths: list[Path]) -> tuple:
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths if p.exists())
+
+
+class StubsPlugin(BasePlugin[StubsConfig]):
+    def __init__(self) -> None:
+        self.last_run: tuple = ()
+
+    @event_priority(100)  # before kb-articles reads the articles, so that it reads the stubs too
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        root = Path(config.config_file_path).parent
+        files = find_exports([root / self.config.exports]) if (root / self.config.exports).exists() else []
+        if not files:
+            log.debug("no ticket exports in %s", self.config.exports)
+            return None
+        docs = Path(config.docs_dir)
+        inputs = _fingerprint(files + sorted(docs.rglob("*.md")))
+        if inputs == self.last_run:
+            return None  # the same build again, for another language
+        try:
+            mapping = parse_mapping([f"{field}={column}" for field, column in self.config.map.items()])
+        except ValueError as exc:
+            raise PluginError(f"kb-stubs: map: {exc}") from None
+        languages, default = site_languages(config)
+        articles = config.plugins.get(ARTICLES_PLUGIN)
+        settings = Settings.for_project(root, dict(articles.config) if articles else {}, docs_dir=docs,
+                                        site_dir=Path(config.site_dir), languages=languages, default_language=default)
+        options = Options(min_tickets=self.config.min_tickets, format=self.config.format, mapping=mapping,
+                          ignore_tags=tuple(self.config.ignore_tags))
+        try:
+            result = run_stubs(settings, files, options, cache=READS)
+        except ExportError as exc:
+            raise PluginError(f"kb-stubs: {exc}; nothing was written") from None
+        log.info(report_line(result))
+        self.last_run = _fingerprint(files + sorted(docs.rglob("*.md")))
+        return config
