@@ -103,6 +103,75 @@ def build(ctx: click.Context, audience: str, site_dir: Path | None) -> None:
         except BuildFailed as exc:
             raise click.ClickException(str(exc)) from None
         click.echo(f"built the {name} site in {settings.display(target)} ({seconds:.1f} s)")
+        _index(settings, [name])
+
+
+def _index(settings: Settings, audiences: list[str]) -> None:
+    from kb.commands.search import index_audiences
+
+    for report in index_audiences(settings, audiences):
+        per_language = ", ".join(f"{lang} {count}" for lang, count in sorted(report.languages.items()))
+        click.echo(f"indexed {report.documents} {report.audience} pages ({per_language}) for search in "
+                   f"{settings.display(report.path.parent)}/{report.audience} ({report.seconds:.1f} s)")
+
+
+@cli.command("index")
+@click.option("--audience", type=click.Choice(["public", "internal", "all"]), default="all", show_default=True,
+              help="Which index: public (merchants), internal (agents) or both.")
+@click.pass_context
+def index_command(ctx: click.Context, audience: str) -> None:
+    """Build the search index of each audience (kb build does it too).
+
+    The index is built aside and swapped in: searches running meanwhile are not disturbed.
+    """
+    _index(_settings(ctx), ["public", "internal"] if audience == "all" else [audience])
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--lang", type=click.Choice(["en", "es"]), help="Only articles in this language (default: both, the query's first).")
+@click.option("--audience", type=AUDIENCE_CHOICE, default="internal", show_default=True,
+              help="Search what this audience's site shows.")
+@click.option("-n", "--limit", type=click.IntRange(1, 50), default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array (id, lang, title, url, anchor, snippet, score...).")
+@click.pass_context
+def search(ctx: click.Context, query: str, lang: str | None, audience: str, limit: int, as_json: bool) -> None:
+    """Search the articles the way agents type: "spei no llega", "chargebak", "51".
+
+    Accents, capitals and typos do not matter; codes are matched exactly; glossary terms
+    find their translation.
+    """
+    from kb.commands.search import open_index, results_json, results_text
+
+    results = open_index(_settings(ctx), audience).search(query, lang=lang, limit=limit)
+    if as_json:
+        click.echo(results_json(results))
+        if not results.hits and results.did_you_mean:
+            click.echo(f"did you mean: {results.did_you_mean}", err=True)
+    else:
+        click.echo(results_text(results, query))
+
+
+@cli.command("eval")
+@click.argument("queries", type=click.Path(path_type=Path))
+@click.option("--site-dir", type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="An internal site already built for the built-in search (default: build one aside).")
+@click.option("--no-builtin", is_flag=True, help="Measure only kb search, not the site's built-in search.")
+@click.pass_context
+def eval_command(ctx: click.Context, queries: Path, site_dir: Path | None, no_builtin: bool) -> None:
+    """Measure search quality on QUERIES (a YAML query set): hit@1, hit@5 and MRR@5 of
+    kb search and of the internal site's built-in search, side by side, with the misses."""
+    from kb.commands.search import run_eval
+    from kb_mkdocs.site import BuildFailed, build_site
+
+    def build(target: Path) -> None:
+        try:
+            build_site(ctx.obj["config"], "internal", target)
+        except BuildFailed as exc:
+            raise click.ClickException(str(exc)) from None
+
+    _, text = run_eval(_settings(ctx), queries, build, site=site_dir, builtin=not no_builtin)
+    click.echo(text)
 
 
 @cli.command()

@@ -49,8 +49,10 @@ class _Printer(logging.Handler):
             print(f"WARNING: {record.getMessage()}", flush=True)
 
 
-def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool = True, live_reload: bool = False) -> float:
-    """Build the site for `audience` into `site_dir`; returns the seconds it took."""
+def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool = True, live_reload: bool = False,
+               search_api: bool = False) -> float:
+    """Build the site for `audience` into `site_dir`; returns the seconds it took.
+    `search_api`: the site is served with /api/search, and its search box uses it."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -63,6 +65,7 @@ def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool
         with _environment(KB_AUDIENCE=audience, NO_MKDOCS_2_WARNING="1"):
             config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
             config.extra["kb_live_reload"] = live_reload
+            config.extra["kb_search_api"] = search_api
             build(config)
     except MkDocsException as exc:
         reason = "\n".join(printer.errors) or str(exc)
@@ -90,7 +93,7 @@ class LiveSite:
             target = self.root / f"build-{number}"
             shutil.rmtree(target, ignore_errors=True)
             try:
-                seconds = build_site(self.config_file, self.audience, target, strict=False, live_reload=True)
+                seconds = build_site(self.config_file, self.audience, target, strict=False, live_reload=True, search_api=True)
             except BuildFailed as exc:
                 print(f"kb serve: {exc}; still showing the last good build", flush=True)
                 return
@@ -103,6 +106,19 @@ class LiveSite:
                     shutil.rmtree(old, ignore_errors=True)
             self.version = str(number)
             print(f"kb serve: built the {self.audience} site in {seconds:.1f} s", flush=True)
+            self._reindex()
+
+    def _reindex(self) -> None:
+        """The search index of the build just shown (the API swaps to it on its next search)."""
+        from kb.catalog import load_catalog
+        from kb.search.index import build_index
+
+        catalog = load_catalog(self.settings)
+        if catalog.errors:
+            print("kb serve: the search index was not rebuilt (run 'kb check')", flush=True)
+            return
+        report = build_index(catalog, self.audience)
+        print(f"kb serve: indexed {report.documents} pages for search in {report.seconds:.1f} s", flush=True)
 
 
 def _watch(site: LiveSite, paths: list[Path]) -> None:
@@ -138,6 +154,8 @@ def serve_site(config_file: Path, settings: Settings, audience: str, host: str, 
     """Build, serve at http://host:port/, and rebuild on every change to the sources."""
     import uvicorn
 
+    from kb.search.api import search_routes
+    from kb.search.index import index_root
     from kb.server import create_app
 
     site = LiveSite(config_file, settings, audience)
@@ -146,6 +164,7 @@ def serve_site(config_file: Path, settings: Settings, audience: str, host: str, 
     if not site.current.exists():
         raise SystemExit("kb serve: the site could not be built; fix the errors above and run it again")
     _watch(site, [settings.docs_dir, settings.taxonomy.parent, config_file])
-    app = create_app(site.current, lambda: site.version)
+    app = create_app(site.current, lambda: site.version,
+                     search_routes(lambda name: index_root(settings.root) / name, (audience,), settings.languages))
     print(f"kb serve: serving the {audience} site at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,102 @@
+"""How text becomes index terms, the same way for articles and for what agents type.
+
+Agents type without accents, in capitals, in either language. Every word is folded
+(lower case, accents removed) and kept twice: as it is (the `exact` form, for ranking
+exact words first) and stemmed (the `stem` form, so that plural and singular meet).
+
+The accent/stemming trap: Snowball's Spanish stemmer reads accents ("devolución" loses
+"ución", "devolucion" loses nothing), so stemming before or after folding breaks the word
+family devolución / devolucion / devoluciones. Here the word is folded first, the one
+accent the stemmer needs on folded Spanish ("-acion", "-ucion" -> "-ación", "-ución") is
+put back, then it is
+stemmed: every spelling of a family reaches the same stem.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from whoosh.lang.porter2 import stem as _english_stem
+from whoosh.lang.snowball.spanish import SpanishStemmer
+
+LANGUAGES = ("en", "es")
+_WORD = re.compile(r"[^\W_]+")
+_DIGIT = re.compile(r"\d")
+_MARKS = re.compile(r"[\u0300-\u036f]")  # the combining accents that NFKD splits off
+_spanish = SpanishStemmer()
+
+# Words that carry no meaning in a query. Kept short on purpose: "estado" (status),
+# "antes" (before), "contra", "sin" (without) mean something to a payments agent.
+STOPWORDS = frozenset("""
+a al algo and are as at be been but by de del e el en es esa ese eso esta este esto for from
+ha han has hay he how i if in is it its la las le les lo los me mi my no o of on or our para pero
+por que se si su sus that the their them then there these they this to tu un una unos unas
+was we what when where which who why will with y ya yo you your qué cómo cuál
+""".split())
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or other marks: 'DEVOLUCIÓN' -> 'devolucion' (ñ -> n too:
+    agents type 'contrasena' for 'contraseña')."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
+
+
+def is_code(word: str) -> bool:
+    """Codes and numbers ('51', '422', 'r03', 'n7') are matched exactly, never stemmed or
+    corrected."""
+    return bool(_DIGIT.search(word))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, lang: str) -> str:
+    """The stem of a folded word in `lang` (codes unchanged)."""
+    if is_code(word) or len(word) < 3:
+        return word
+    if lang == "es":
+        if word.endswith(("acion", "ucion")):
+            word = word[:-3] + "ión"  # the accent Snowball's "-ación"/"-ución" rules need
+        return fold(_spanish.stem(word))
+    return _english_stem(word)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of `text`, stop words included (phrases and snippets need them)."""
+    return _WORD.findall(fold(text))
+
+
+def terms(text: str) -> Iterator[str]:
+    """The folded words of `text` that carry meaning."""
+    for word in _WORD.findall(fold(text)):
+        if word not in STOPWORDS:
+            yield word
+
+
+@dataclass(frozen=True)
+class Analyzed:
+    """A text as index terms: `exact` (folded words) and `stem` (their stems), in order."""
+
+    exact: str
+    stem: str
+
+
+def analyze(text: str, lang: str) -> Analyzed:
+    """Index terms of `text`: its words, and every stem of each (see `stems`). `lang`, the
+    language of the text, is kept in the signature for analyzers that need it."""
+    exact = list(terms(text))
+    return Analyzed(" ".join(exact), " ".join(" ".join(stems(word)) for word in exact))
+
+
+@lru_cache(maxsize=200_000)
+def stems(word: str) -> frozenset[str]:
+    """Every stem of a folded word, one per language. Articles quote words of the other
+    language ("contracargo (chargeback)") and a short query's language is a guess, so a
+    word is indexed and looked up under all of them: a stem then means the same in every
+    article, and no stem is rare only because another language's stemmer made it."""
+    return frozenset(stem(word, lang) for lang in LANGUAGES)

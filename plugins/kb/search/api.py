@@ -1,0 +1,74 @@
+"""The search API of `kb serve`: GET /api/search?q=&lang=&limit=&audience= answers the
+same JSON array as `kb search --json`.
+
+A server only answers for the audiences it may show: the public site's server never
+searches the internal index. The "did you mean" suggestion of an empty answer travels in
+the `X-KB-Did-You-Mean` header (percent-encoded), so the body stays that array.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import quote
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from kb.search.query import IndexUnavailable, SearchIndex
+
+MAX_LIMIT = 50
+
+
+class _Indexes:
+    """One open index per audience, opened on first use (the index may be built later)."""
+
+    def __init__(self, path_of: Callable[[str], Path]) -> None:
+        self.path_of = path_of
+        self._open: dict[str, SearchIndex] = {}
+        self._lock = threading.Lock()
+
+    def get(self, audience: str) -> SearchIndex:
+        """The index of `audience`; raises IndexUnavailable until it is built."""
+        with self._lock:
+            if audience not in self._open:
+                self._open[audience] = SearchIndex(self.path_of(audience))
+            return self._open[audience]
+
+
+def _error(message: str, status: int = 400) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def search_routes(path_of: Callable[[str], Path], audiences: tuple[str, ...], languages: tuple[str, ...]) -> list[Route]:
+    """Routes answering searches in the indexes of `audiences` (the first is the default);
+    `path_of(audience)` is where that audience's index lives."""
+    indexes = _Indexes(path_of)
+
+    def search(request: Request) -> JSONResponse:  # sync: Starlette runs it in its thread pool
+        params = request.query_params
+        audience = params.get("audience") or audiences[0]
+        if audience not in audiences:
+            return _error(f"audience must be one of: {', '.join(audiences)}")
+        lang = params.get("lang") or None
+        if lang is not None and lang not in languages:
+            return _error(f"lang must be one of: {', '.join(languages)}")
+        try:
+            limit = int(params.get("limit") or 10)
+        except ValueError:
+            return _error(f"limit must be a whole number from 1 to {MAX_LIMIT}")
+        if not 1 <= limit <= MAX_LIMIT:
+            return _error(f"limit must be a whole number from 1 to {MAX_LIMIT}")
+        try:
+            index = indexes.get(audience)
+        except IndexUnavailable as exc:
+            return _error(f"{exc}: run 'kb index'", 503)
+        results = index.search(params.get("q") or "", lang=lang, limit=limit)
+        headers = {"Cache-Control": "no-store"}
+        if results.did_you_mean:
+            headers["X-KB-Did-You-Mean"] = quote(results.did_you_mean)
+        return JSONResponse([hit.to_json() for hit in results.hits], headers=headers)
+
+    return [Route("/api/search", search, methods=["GET"])]

@@ -1,0 +1,220 @@
+"""The search index of one audience: built from the catalog and the Markdown the site
+renders, aside in a new folder, then swapped in with one atomic rename, so a search
+running during a rebuild reads either the old index or the new one, never half of one.
+
+Layout, under the project's `.kb/index/`: `<audience>` is a symlink to the current
+build, `<audience>.build-*` the builds. The build before the current one is kept, so
+searches that opened it finish; older ones are removed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.analysis import DelimitedAttributeFilter, RegexTokenizer, SpaceSeparatedTokenizer
+from whoosh.columns import CompressedBytesColumn
+from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
+
+from kb.audience import visible
+from kb.catalog import Catalog
+from kb.labels import label
+from kb.render import page_markdown, related_section, sources_section
+from kb.search.analysis import analyze, is_code
+from kb.search.document import read_page
+from kb.search.synonyms import GLOSSARY_ID, parse_glossary
+
+# Zones of an article and their weight: a word in the title counts as this many words of
+# body text. The zones share one field of stems (one postings list per stem: fast
+# queries); the final ranking looks at each zone's words again (query.py).
+ZONES = {"title": 4.0, "meta": 2.5, "head": 1.6, "body": 1.0}
+VOCABULARY = "vocabulary.json"
+SYNONYMS = "synonyms.json"
+INFO = "info.json"
+TEXT_LIMIT = 20_000  # characters of body text kept for snippets
+VERSION = 1  # of the index's layout: a search refuses an index of another version
+
+
+def _schema() -> Schema:
+    weighted = RegexTokenizer(r"\S+") | DelimitedAttributeFilter(delimiter="^", attribute="boost", default=1.0)
+    return Schema(
+        key=ID(unique=True, stored=True),
+        id=ID(stored=True),
+        lang=ID(stored=True),
+        type=ID(stored=True),
+        audience=ID(stored=True),
+        status=ID(stored=True),
+        s=TEXT(analyzer=weighted, phrase=False),  # stems of the folded words, weighted by zone
+        h=TEXT(analyzer=weighted, phrase=False),  # the same, of the zones above the body only
+        p=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=True),  # folded words in order, for "phrases"
+        code=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=False),  # codes of table rows and titles
+        doc=STORED,  # what every candidate's ranking reads: title, url, summary, zones
+        page=COLUMN(CompressedBytesColumn()),  # what only the results shown read: text, headings, rows
+    )
+
+
+def _weighted(words: str, weight: float) -> str:
+    return " ".join(f"{word}^{weight:g}" for word in words.split()) if weight != 1 else words
+
+
+def index_root(root: Path) -> Path:
+    """Where a project's indexes live (out of the site folders: the site never serves them)."""
+    return root / ".kb" / "index"
+
+
+def page_url(article_slug: str, lang: str, default_language: str) -> str:
+    """The site path of an article, as MkDocs (directory URLs) and the i18n plugin make it."""
+    path = article_slug[: -len("index")] if article_slug.endswith("index") else article_slug + "/"
+    prefix = "" if lang == default_language else f"{lang}/"
+    return "/" + prefix + path.lstrip("/")
+
+
+@dataclass
+class BuildReport:
+    audience: str
+    path: Path
+    documents: int  # language versions of articles
+    seconds: float
+    languages: dict[str, int]
+
+
+def _shown_text(article, catalog: Catalog, audience: str) -> str:
+    """The Markdown the site shows, less the lists of related articles and sources that
+    it adds at the end (other articles' titles would make every neighbour match)."""
+    text = page_markdown(article, catalog, audience)
+    for tail in (sources_section(article), related_section(article, catalog, audience)):
+        if tail and text.endswith(tail):
+            text = text[: -len(tail)]
+    return text
+
+
+def documents(catalog: Catalog, audience: str):
+    """One index document per article visible to `audience` (navigation pages are not
+    answers), with what results need to show stored beside it."""
+    settings = catalog.settings
+    for article in catalog.articles:
+        if article.is_page or not article.id or not visible(article, audience):
+            continue
+        lang = article.lang
+        page = read_page(_shown_text(article, catalog, audience))
+        summary = catalog.facts.render(article.summary, lang)
+        tags = [catalog.taxonomy.label(tag, lang) for tag in article.tags]
+        # Tags in the other languages too: one more bridge between the languages, kept out
+        # of the words that tell which language a query is in (the vocabulary).
+        other_tags = [catalog.taxonomy.label(tag, other) for tag in article.tags for other in settings.languages if other != lang]
+        meta_parts = [summary, " ".join(tags), label(lang, article.type) if article.type else ""]
+        own_meta = analyze(" ".join(meta_parts), lang)
+        # Not the article's language either: the id is English, ticket tags are either.
+        meta_parts += [" ".join(other_tags), article.id.replace("/", " ").replace("-", " "),
+                       " ".join(article.ticket_tags).replace("_", " ")]
+        fields = {
+            "title": analyze(article.title, lang),
+            "meta": analyze(" ".join(meta_parts), lang),
+            "head": analyze(" ".join(h.text for h in page.headings), lang),
+            "body": analyze(page.body, lang),
+        }
+        codes = {word for row in page.rows for word in analyze(row.key, lang).exact.split() if is_code(word)}
+        codes |= {word for word in fields["title"].exact.split() if is_code(word)}
+        vocabulary = set()
+        zone_terms = {}
+        for name, analyzed in fields.items():
+            exact = set(analyzed.exact.split())
+            vocabulary |= set(own_meta.exact.split()) if name == "meta" else exact
+            zone_terms[name] = " " + " ".join(sorted(exact | set(analyzed.stem.split()))) + " "
+        stored = {
+            "title": article.title,
+            "summary": summary,
+            "url": page_url(article.slug, lang, settings.default_language),
+            "zones": zone_terms,  # each zone's words and stems, " a b c " (for a quick " b " in it)
+        }
+        shown = {
+            "text": page.body[:TEXT_LIMIT],
+            "headings": [[h.text, h.anchor] for h in page.headings],
+            "rows": [[row.key, row.text, row.anchor] for row in page.rows],
+        }
+        doc = {
+            "key": f"{lang}:{article.id}",
+            "id": article.id,
+            "lang": lang,
+            "type": article.type,
+            "audience": article.audience,
+            "status": article.status,
+            "code": " ".join(sorted(codes)),
+            "doc": stored,
+            "page": json.dumps(shown, ensure_ascii=False).encode("utf-8"),
+        }
+        doc["s"] = " ".join(_weighted(fields[name].stem, weight) for name, weight in ZONES.items())
+        doc["h"] = " ".join(_weighted(fields[name].stem, weight) for name, weight in ZONES.items() if name != "body")
+        doc["p"] = " ".join(fields[name].exact for name in ZONES)
+        yield doc, vocabulary
+
+
+def glossary_groups(catalog: Catalog, audience: str) -> list[dict[str, list[str]]]:
+    """Synonym groups from the glossary article of every language (duplicates merged)."""
+    seen: set[str] = set()
+    groups = []
+    for article in catalog.articles:
+        if article.is_page or article.id != GLOSSARY_ID or not visible(article, audience):
+            continue
+        for group in parse_glossary(page_markdown(article, catalog, audience)):
+            key = json.dumps(group.to_json(), sort_keys=True, ensure_ascii=False)
+            if key not in seen:
+                seen.add(key)
+                groups.append(group.to_json())
+    return groups
+
+
+def build_index(catalog: Catalog, audience: str, root: Path | None = None) -> BuildReport:
+    """Build the index of `audience` aside and swap it in; returns what was built."""
+    start = time.perf_counter()
+    root = root or index_root(catalog.settings.root)
+    root.mkdir(parents=True, exist_ok=True)
+    target = Path(tempfile.mkdtemp(prefix=f"{audience}.build-", dir=root))  # unique: builds may run at once
+    try:
+        ix = whoosh_index.create_in(str(target), _schema())
+        # Postings uncompressed: a bigger index, read faster (no zlib on every block read).
+        writer = ix.writer(limitmb=256, codec=W3Codec(compression=0))
+        df: dict[str, list[int]] = {}
+        languages = list(catalog.settings.languages)
+        counts = Counter()
+        for doc, vocabulary in documents(catalog, audience):
+            writer.add_document(**doc)
+            column = languages.index(doc["lang"]) if doc["lang"] in languages else 0
+            counts[doc["lang"]] += 1
+            for word in vocabulary:
+                df.setdefault(word, [0] * len(languages))[column] += 1
+        writer.commit(optimize=True)
+        (target / VOCABULARY).write_text(json.dumps({"languages": languages, "words": df}, ensure_ascii=False), encoding="utf-8")
+        (target / SYNONYMS).write_text(json.dumps(glossary_groups(catalog, audience), ensure_ascii=False), encoding="utf-8")
+        info = {"version": VERSION, "audience": audience, "documents": dict(counts),
+                "default_language": catalog.settings.default_language, "built": time.time()}
+        (target / INFO).write_text(json.dumps(info), encoding="utf-8")  # last: marks the build complete
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    current = root / audience
+    previous = Path(os.path.realpath(current)) if current.is_symlink() else None
+    link = root / f".{target.name}.link"
+    link.symlink_to(target.name)
+    os.replace(link, current)  # the swap: one rename
+    _clean(root, audience, keep={target, previous})
+    return BuildReport(audience, target, sum(counts.values()), time.perf_counter() - start, dict(counts))
+
+
+def _clean(root: Path, audience: str, keep: set[Path | None]) -> None:
+    """Remove the finished builds no search may still be reading (all but the current and
+    the previous one), and builds that died more than an hour ago."""
+    for old in root.glob(f"{audience}.build-*"):
+        if old in keep:
+            continue
+        finished = (old / INFO).exists()
+        if finished or time.time() - old.stat().st_mtime > 3600:
+            shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,144 @@
+"""Benchmark of the search: index build time and query latency (p50, p95), on the real
+articles and on a generated corpus (scripts/generate-corpus), with a baseline measured in
+the same run on the same index: the plain Whoosh query (every form of every word OR-ed,
+all matching articles scored), which is what the query planning of kb.search.query saves.
+
+    scripts/bench-search [--per-language 5000] [--queries 300] [--seed 7] [--corpus DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from generate_corpus import generate  # noqa: E402
+
+from kb.catalog import load_catalog  # noqa: E402
+from kb.search.analysis import fold, is_code, words  # noqa: E402
+from kb.search.eval import load_queries  # noqa: E402
+from kb.search.index import build_index  # noqa: E402
+from kb.search.query import SearchIndex  # noqa: E402
+from kb.settings import load_settings  # noqa: E402
+from whoosh.query import Or  # noqa: E402
+
+
+def typo(word: str, rng: random.Random) -> str:
+    """One typing error: a letter dropped, doubled or two letters swapped."""
+    at = rng.randrange(1, len(word) - 1)
+    kind = rng.choice(("drop", "double", "swap"))
+    if kind == "drop":
+        return word[:at] + word[at + 1:]
+    if kind == "double":
+        return word[:at] + word[at] + word[at:]
+    return word[:at] + word[at + 1] + word[at] + word[at + 2:]
+
+
+def agent_queries(catalog, count: int, rng: random.Random) -> list[str]:
+    """Queries like an agent's: 1-4 words of an article's title, summary or a table row,
+    often without accents, sometimes with a typo, sometimes just a code."""
+    articles = [a for a in catalog.articles if not a.is_page]
+    queries = []
+    while len(queries) < count:
+        article = rng.choice(articles)
+        kind = rng.random()
+        if kind < 0.15:
+            codes = [w for w in words(article.body) if is_code(w) and len(w) <= 4]
+            if codes:
+                queries.append(rng.choice(codes))
+            continue
+        source = article.title if kind < 0.6 else article.summary
+        pool = [w for w in source.replace("(", " ").replace(")", " ").replace(",", " ").split() if len(w) > 2]
+        if not pool:
+            continue
+        chosen = rng.sample(pool, k=min(len(pool), rng.randint(1, 4)))
+        if rng.random() < 0.5:
+            chosen = [fold(w) for w in chosen]
+        if rng.random() < 0.3:
+            long = [i for i, w in enumerate(chosen) if len(w) >= 5 and not is_code(w)]
+            if long:
+                i = rng.choice(long)
+                chosen[i] = typo(chosen[i], rng)
+        queries.append(" ".join(chosen))
+    return queries
+
+
+def plain_search(index: SearchIndex, text: str) -> None:
+    """The baseline: every form of every word OR-ed in one Whoosh query."""
+    from kb.search.query import parse
+
+    parsed = parse(text)
+    if parsed.empty:
+        return
+    words_ = index._words(parsed, {})
+    index.searcher.search(Or([index._clause(word)[0] for word in words_]), limit=10)
+
+
+def latencies(run, queries: list[str], rounds: int = 2) -> list[float]:
+    for query in queries[:20]:  # warm the caches
+        run(query)
+    found = []
+    for _ in range(rounds):
+        for query in queries:
+            start = time.perf_counter()
+            run(query)
+            found.append((time.perf_counter() - start) * 1000)
+    return found
+
+
+def p(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100)[int(q) - 1] if len(values) > 1 else values[0]
+
+
+def measure(name: str, config: Path, queries: list[str] | None, count: int, rng: random.Random) -> None:
+    settings = load_settings(config)
+    start = time.perf_counter()
+    catalog = load_catalog(settings)
+    loaded = time.perf_counter() - start
+    articles = sum(1 for a in catalog.articles if not a.is_page)
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as folder:
+        report = build_index(catalog, "internal", Path(folder))
+        index = SearchIndex(Path(folder) / "internal")
+        queries = queries or agent_queries(catalog, count, rng)
+        ours = latencies(lambda q: index.search(q, limit=10), queries)
+        plain = latencies(lambda q: plain_search(index, q), queries)
+    print(f"\n{name}: {articles} articles (both languages), {len(queries)} queries x 2")
+    print(f"  read articles       {loaded:6.1f} s")
+    print(f"  index build         {report.seconds:6.1f} s   ({report.documents} documents)")
+    print(f"  kb search           p50 {p(ours, 50):6.1f} ms   p95 {p(ours, 95):6.1f} ms   max {max(ours):6.1f} ms")
+    print(f"  plain Whoosh OR     p50 {p(plain, 50):6.1f} ms   p95 {p(plain, 95):6.1f} ms   (baseline, same run)")
+    print(f"  ratio p95 kb/plain  {p(ours, 95) / p(plain, 95):6.2f}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="bench-search", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--per-language", type=int, default=5000, help="generated articles per language (default 5000)")
+    parser.add_argument("--queries", type=int, default=300, help="generated queries (default 300)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--corpus", type=Path, help="reuse (or create) the generated corpus in this folder")
+    args = parser.parse_args(argv)
+    rng = random.Random(args.seed)
+    print(f"bench-search: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
+    dev = ROOT.parent / "shared" / "eval" / "queries-dev.yaml"
+    real_queries = [q.text for q in load_queries(dev)] if dev.exists() else None
+    measure("real articles", ROOT / "mkdocs.yml", real_queries, args.queries, rng)
+    with tempfile.TemporaryDirectory(prefix="kb-corpus-") as temp:
+        corpus = args.corpus or Path(temp) / "corpus"
+        if not (corpus / "mkdocs.yml").exists():
+            start = time.perf_counter()
+            generate(args.per_language, corpus, args.seed)
+            print(f"\ngenerated {args.per_language} articles per language in {time.perf_counter() - start:.1f} s")
+        measure("generated corpus", corpus / "mkdocs.yml", None, args.queries, rng)
+    print(f"\nload average {os.getloadavg()[0]:.2f} at the end (the machine is shared: figures vary with it)")
+
+
+if __name__ == "__main__":
+    main()

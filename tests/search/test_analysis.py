@@ -1,0 +1,49 @@
+"""Analysis: accents, capitals and word families, in Spanish and English."""
+
+import pytest
+
+from kb.search.analysis import analyze, fold, is_code, stems
+
+FAMILIES = [
+    ["devolución", "devolucion", "devoluciones", "DEVOLUCIÓN", "Devoluciones"],
+    ["conciliación", "conciliacion", "conciliaciones", "CONCILIACIÓN"],
+    ["acreditación", "acreditacion", "acreditaciones"],
+    ["transferencia", "transferencias", "TRANSFERENCIA"],
+    ["comisión", "comision", "comisiones"],
+    ["contracargo", "contracargos", "CONTRACARGO"],
+    ["reembolso", "reembolsos"],
+    ["chargeback", "chargebacks", "Chargebacks"],
+    ["refund", "refunds", "refunded", "refunding"],
+    ["settlement", "settlements"],
+]
+
+
+def test_fold_removes_accents_and_case():
+    assert fold("DEVOLUCIÓN") == "devolucion"
+    assert fold("Contraseña") == "contrasena"
+    assert fold("Días Inhábiles") == "dias inhabiles"
+
+
+@pytest.mark.parametrize("family", FAMILIES, ids=lambda f: f[0])
+def test_word_family_shares_a_stem(family):
+    """The accent/stemming trap: every spelling of a family meets every other."""
+    forms = [stems(fold(word)) for word in family]
+    for a in forms:
+        for b in forms:
+            assert a & b, f"{family}: {sorted(a)} and {sorted(b)} share no stem"
+
+
+def test_different_words_stay_apart():
+    assert not stems("devolucion") & stems("deposito")
+    assert not stems("refund") & stems("return")
+
+
+def test_codes_are_kept_as_typed():
+    assert is_code("51") and is_code("r03") and is_code("422")
+    assert not is_code("spei")
+    assert stems("03") == {"03"}
+    assert analyze("Código 03 y R03", "es").stem.split()[-2:] == ["03", "r03"]
+
+
+def test_stop_words_are_not_indexed():
+    assert analyze("la cuenta de el cliente", "es").exact == "cuenta cliente"

@@ -1,0 +1,100 @@
+"""`kb index`, `kb search` and `kb eval` as a person runs them."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from kb.cli import main
+
+
+def run(project, *args):
+    """Run `kb` in the project folder; returns (exit code, stdout, stderr)."""
+    result = subprocess.run([sys.executable, "-c", "from kb.cli import main; main()", *args], cwd=project.root,
+                            capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    return result.returncode, result.stdout, result.stderr
+
+
+def test_index_then_search_json(kb):
+    code, out, err = run(kb, "index")
+    assert code == 0, err
+    assert "indexed" in out and "public" in out and "internal" in out
+    code, out, err = run(kb, "search", "devolucion 03", "--json")
+    assert code == 0, err
+    hits = json.loads(out)
+    assert isinstance(hits, list) and hits
+    first = hits[0]
+    assert {"id", "lang", "title", "url", "anchor", "snippet", "score"} <= set(first)
+    assert (first["id"], first["anchor"], first["row"]) == ("spei/returns", "causas-de-devolucion", "03")
+    assert first["url"] == "/es/spei/returns/" and isinstance(first["score"], float)
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+
+
+def test_search_text_lists_title_language_link_snippet(kb):
+    run(kb, "index")
+    code, out, _ = run(kb, "search", "chargeback", "--lang", "en", "--limit", "1")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].strip() == "1. Chargebacks  [en]"
+    assert lines[1].strip().startswith("/payments/chargebacks/")
+    assert "chargeback" in lines[2].lower()
+
+
+def test_search_public_audience_and_nothing_found(kb):
+    run(kb, "index")
+    code, out, _ = run(kb, "search", "fraud rings", "--audience", "public", "--json")
+    assert code == 0 and "procedures/" not in out
+    code, out, err = run(kb, "search", "xargebak")
+    assert code == 0 and "Did you mean: 'chargeback'?" in out
+    code, out, err = run(kb, "search", "xargebak", "--json")
+    assert json.loads(out) == [] and "did you mean: chargeback" in err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["search", "spei"], "no search index"),
+    (["search", "spei", "--lang", "fr"], "Invalid value for '--lang'"),
+    (["search", "spei", "--limit", "0"], "Invalid value for '-n' / '--limit'"),
+    (["eval", "missing.yaml", "--no-builtin"], "missing.yaml: cannot read it"),
+])
+def test_bad_input_is_one_line(kb, args, message):
+    code, out, err = run(kb, *args)
+    assert code != 0
+    assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "*", "OR OR", "x" * 10_000, "\x01\x02spei"])
+def test_malformed_queries_on_the_command_line(kb, query):
+    run(kb, "index")
+    code, out, err = run(kb, "search", query, "--json")
+    assert code == 0 and "Traceback" not in err
+    assert isinstance(json.loads(out), list)
+
+
+def test_eval_prints_figures_and_misses(kb, tmp_path):
+    run(kb, "index")
+    queries = tmp_path / "q.yaml"
+    queries.write_text('- {q: "devolucion", slug: spei/returns}\n- {q: "zorblax", slug: payments/chargebacks}\n'
+                       '- {q: "cep", slug: spei/cep}\n', encoding="utf-8")
+    code, out, err = run(kb, "eval", str(queries), "--no-builtin")
+    assert code == 0, err
+    assert "3 queries; 2 with their answer on the site, 1 content gaps" in out
+    assert "kb search (Whoosh)  0.500  0.500  0.500" in out
+    assert "line 2: 'zorblax' wants payments/chargebacks" in out
+    assert "line 3: 'cep' wants spei/cep" in out
+
+
+def test_eval_rejects_a_bad_query_file(kb, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- {q: spei}\n", encoding="utf-8")
+    code, _, err = run(kb, "eval", str(bad), "--no-builtin")
+    assert code == 1 and f"{bad}:1: each entry needs 'q'" in err
+
+
+def test_main_in_process(kb, capsys, monkeypatch):
+    monkeypatch.chdir(kb.root)
+    with pytest.raises(SystemExit) as exit_:
+        main(["index", "--audience", "internal"])
+    assert exit_.value.code == 0
+    assert "indexed 9 internal pages (en 6, es 3) for search in .kb/index/internal" in capsys.readouterr().out

@@ -1,0 +1,92 @@
+"""The index: what it holds for each audience, and rebuilding it while it is searched."""
+
+import threading
+
+import pytest
+
+from kb.search.index import build_index, index_root
+from kb.search.query import IndexUnavailable, SearchIndex
+
+SECRET_WORDS = ["fraud rings", "escalation matrix", "risk desk", "draft fraud plan", "unfinished"]
+
+
+def test_public_index_holds_no_internal_or_draft_article(indexed):
+    public = indexed("public")
+    everything = {hit.id for word in ["spei", "chargeback", "fraud", "rings", "plan", "escalation"]
+                  for hit in public.search(word, limit=50).hits}
+    assert "procedures/fraud-rings" not in everything and "procedures/draft-plan" not in everything
+    for words in SECRET_WORDS:
+        assert not [h for h in public.search(words).hits if h.id.startswith("procedures/")], words
+    internal = {hit.id for hit in indexed("internal").search("fraud rings").hits}
+    assert {"procedures/fraud-rings", "procedures/draft-plan"} <= internal
+
+
+def test_public_index_drops_internal_blocks(kb):
+    kb.article("spei/cep", "en", "Public words about the CEP.\n\n<!-- internal -->\nAsk the zorblax desk.\n<!-- /internal -->\n\n"
+               "See [returns](returns.md).\n", title="CEP", tags=["spei"])
+    catalog = kb.catalog()
+    build_index(catalog, "public")
+    build_index(catalog, "internal")
+    assert not SearchIndex(index_root(kb.root) / "public").search("zorblax").hits
+    assert [h.id for h in SearchIndex(index_root(kb.root) / "internal").search("zorblax").hits] == ["spei/cep"]
+
+
+def test_no_index_yet_is_a_clear_error(project):
+    with pytest.raises(IndexUnavailable, match="no search index"):
+        SearchIndex(index_root(project.root) / "internal")
+
+
+def test_rebuild_while_searching(kb):
+    """Searches running while the index is rebuilt again and again all get whole answers."""
+    catalog = kb.catalog()
+    build_index(catalog, "internal")
+    index = SearchIndex(index_root(kb.root) / "internal")
+    errors, answers = [], []
+    stop = threading.Event()
+
+    def search() -> None:
+        while not stop.is_set():
+            try:
+                answers.append([h.id for h in index.search("devolucion 03").hits][:1])
+            except Exception as exc:  # noqa: BLE001 - any failure is the test's finding
+                errors.append(exc)
+
+    threads = [threading.Thread(target=search) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    try:
+        for _ in range(6):
+            build_index(catalog, "internal")
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=30)
+    assert not errors
+    assert answers and all(answer == ["spei/returns"] for answer in answers)
+    builds = sorted(p.name for p in index_root(kb.root).glob("internal.build-*"))
+    assert len(builds) <= 2  # the current build and the one before it
+
+
+def test_each_rebuild_is_seen_by_the_next_search(kb):
+    catalog = kb.catalog()
+    build_index(catalog, "internal")
+    index = SearchIndex(index_root(kb.root) / "internal")
+    assert not index.search("zorblax").hits
+    kb.article("spei/new", "en", "The zorblax transfer.\n\nSee [returns](returns.md).\n", title="New", tags=["spei"])
+    build_index(kb.catalog(), "internal")
+    assert [h.id for h in index.search("zorblax").hits] == ["spei/new"]
+
+
+@pytest.mark.slow
+def test_anchors_exist_in_the_built_pages(indexed, kb):
+    """Every heading and row anchor the index gives is an id in the page the site built."""
+    site = kb.build("internal")
+    index = indexed()
+    seen = 0
+    for query in ["51", "422", "03", "devolucion 03", "deadlines", "plazos", "response codes", "causas de devolucion"]:
+        for hit in index.search(query).hits:
+            if hit.anchor:
+                page = site / hit.url.strip("/") / "index.html"
+                assert f'id="{hit.anchor}"' in page.read_text(encoding="utf-8"), (query, hit.url, hit.anchor)
+                seen += 1
+    assert seen >= 6
