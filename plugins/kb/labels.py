@@ -20,6 +20,11 @@ LABELS: dict[str, dict[str, str]] = {
         "procedure": "Procedure",
         "language.en": "English",
         "language.es": "Spanish",
+        "not_found.title": "Page not found",
+        "not_found.text": "There is no page at this address: it may have moved, or the link has a typo. Search for what you need:",
+        "not_found.search": "Search the knowledge base",
+        "not_found.submit": "Search",
+        "not_found.home": "Go to the home page",
     },
     "es": {
         "internal": "Interno",
@@ -38,6 +43,11 @@ LABELS: dict[str, dict[str, str]] = {
         "procedure": "Procedimiento",
         "language.en": "inglés",
         "language.es": "español",
+        "not_found.title": "Página no encontrada",
+        "not_found.text": "No hay ninguna página en esta dirección: puede haberse movido o el enlace tiene un error. Busque lo que necesita:",
+        "not_found.search": "Buscar en la base de conocimiento",
+        "not_found.submit": "Buscar",
+        "not_found.home": "Ir a la página de inicio",
     },
 }
 

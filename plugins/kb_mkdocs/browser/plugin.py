@@ -1,0 +1,123 @@
+"""`kb-browser`: what the built site does in a reader's browser, beyond MkDocs' and
+Material's defaults: diagrams drawn inline in the page's language; a translated 404 page
+for each language that offers a search; Material's static search matching words typed
+without accents, and answering with the article rather than the section index that lists
+it; no request for a sitemap beside every page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.pages import Page
+
+from kb.diagrams import MissingDiagram, embed_diagrams
+from kb.labels import label
+from kb.render import SECTION_MARKER
+from kb_mkdocs.browser.config import BrowserConfig
+from kb_mkdocs.i18n import current_language, language_homes, site_languages
+
+TEMPLATES = Path(__file__).parent / "templates"
+FOLD_ACCENTS = Path(__file__).parent / "assets" / "fold-accents.js"
+# Material's search worker loads this file when the search covers several languages.
+LUNR_MULTI = Path("assets", "javascripts", "lunr", "min", "lunr.multi.min.js")
+NOT_FOUND = "404.html"
+# Page-level hreflang links: Material's script fetches `<link>/sitemap.xml` for each, a 404
+# beside every page (mkdocs-material#6582). sitemap.xml carries the same alternates.
+_ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+
+
+def without_alternate_links(html: str) -> str:
+    """The page without its `<link rel="alternate" hreflang>` elements (the language
+    selector's own links are `<a>` elements, and stay)."""
+    head, separator, body = html.partition("</head>")
+    return _ALTERNATE_LINK.sub("", head) + separator + body if separator else html
+
+
+class BrowserPlugin(BasePlugin[BrowserConfig]):
+    def __init__(self) -> None:
+        self.default_not_found: bytes | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        if str(TEMPLATES) not in config.theme.dirs:
+            config.theme.dirs.insert(0, str(TEMPLATES))
+        return config
+
+    @event_priority(70)  # before kb-articles (60) renders facts and the section lists
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Any) -> str | None:
+        """Diagrams drawn inline from the SVG of the page's language (kb-articles then fills
+        in the platform facts they name). A section index's generated list repeats its
+        articles' summaries: it stays out of the built-in search index, so that a search
+        answers with the article itself."""
+        if not self.config.enabled:
+            return None
+        lang = page.file.src_uri.split("/")[0]
+        try:
+            markdown = embed_diagrams(markdown, lang, Path(config.docs_dir), attributes="data-search-exclude")
+        except MissingDiagram as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
+        if SECTION_MARKER in markdown:
+            markdown = markdown.replace(SECTION_MARKER, f"<div data-search-exclude markdown>\n\n{SECTION_MARKER}\n\n</div>")
+        return markdown
+
+    def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any] | None:
+        """The 404 page: its words in every language, and a language selector leading
+        to each language's home (not to the last page rendered)."""
+        if not self.config.enabled or template_name != NOT_FOUND:
+            return None
+        homes = language_homes(config)
+        if homes:
+            config.extra["alternate"] = homes
+        languages, default = site_languages(config)
+        links = {home["lang"]: home["link"] for home in homes}
+        context["kb_not_found"] = [
+            {"lang": lang, "url": links.get(lang) or urlsplit(config.site_url or "/").path or "/",
+             **{key: label(lang, f"not_found.{key}") for key in ("title", "text", "search", "submit", "home")}}
+            for lang in languages
+        ]
+        context["kb_not_found_lang"] = current_language(config)
+        return context
+
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str | None:
+        return without_alternate_links(output) if self.config.enabled else None
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or template_name != NOT_FOUND:
+            return None
+        return without_alternate_links(output_content)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Each language build writes 404.html at the root: keep the default language's
+        there and move each other one to its own folder (hosts that look for the nearest
+        404.html serve it; the root one switches its words by the address)."""
+        if not self.config.enabled:
+            return
+        site = Path(config.site_dir)
+        page = site / NOT_FOUND
+        lang = current_language(config)
+        if page.exists():
+            if lang == site_languages(config)[1]:
+                self.default_not_found = page.read_bytes()
+            else:
+                (site / lang).mkdir(parents=True, exist_ok=True)
+                (site / lang / NOT_FOUND).write_bytes(page.read_bytes())
+                if self.default_not_found is not None:
+                    page.write_bytes(self.default_not_found)
+        if self.config.fold_accents:
+            _append_once(site / LUNR_MULTI, FOLD_ACCENTS.read_text(encoding="utf-8"))
+
+
+def _append_once(path: Path, script: str) -> None:
+    """Append `script` to the theme's file (each language build may copy it afresh)."""
+    if not path.exists():
+        return
+    text = path.read_text(encoding="utf-8")
+    if script not in text:
+        path.write_text(text + script, encoding="utf-8")
