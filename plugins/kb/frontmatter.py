@@ -12,9 +12,11 @@ from typing import Any
 
 import yaml
 
-try:  # libyaml's parser when it is there; the pure-Python one otherwise
+try:  # libyaml's parser and emitter when it is there; the pure-Python ones otherwise
+    from yaml import CSafeDumper as _Dumper
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 
@@ -104,5 +106,5 @@ def split(text: str) -> FrontMatter:
 
 def dump(data: dict[str, Any], body: str) -> str:
     """A Markdown file with `data` as its front matter, fields in the given order."""
-    meta = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100)
+    meta = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100)
     return f"---\n{meta}---\n\n{body.lstrip()}"

@@ -230,3 +230,20 @@ def test_the_stub_contract_field_is_declared() -> None:
 
     assert "generated" in OPTIONAL
     assert yaml.safe_load("generated: sha256:" + "0" * 64)["generated"].startswith("sha256:")
+
+
+def test_a_file_a_person_writes_between_planning_and_writing_is_left_alone(project, tmp_path: Path) -> None:
+    from kb.stubs.plan import Write, apply
+
+    appeared = tmp_path / "appeared.md"
+    appeared.write_text("a person's words\n", encoding="utf-8")
+    edited = tmp_path / "edited.md"
+    edited.write_text("---\nid: x\n---\n\nedited since planned\n", encoding="utf-8")
+    fresh = tmp_path / "fresh.md"
+    late = apply([Write("drafts/a", appeared, "---\nid: a\n---\n\nstub\n", replace=False),
+                  Write("drafts/b", edited, "---\nid: b\n---\n\nstub\n", replace=True),
+                  Write("drafts/c", fresh, "---\nid: c\n---\n\nstub\n", replace=False)])
+    assert late == {"drafts/a", "drafts/b"}
+    assert appeared.read_text(encoding="utf-8") == "a person's words\n"
+    assert edited.read_text(encoding="utf-8") == "---\nid: x\n---\n\nedited since planned\n"
+    assert fresh.read_text(encoding="utf-8") == "---\nid: c\n---\n\nstub\n"

@@ -31,6 +31,7 @@ class Coverage:
     by_topic: dict[str, list[str]] = field(default_factory=dict)  # taxonomy tag -> ids of articles tagged with it
     ignored: frozenset[str] = frozenset()
     own_stubs: dict[str, set[str]] = field(default_factory=dict)  # untouched stub id -> its ticket tags
+    words: dict[str, set[str]] = field(default_factory=dict)  # article id -> the words of its titles, summaries, tags
 
     def route(self, raw: str) -> Route | None:
         """Where the tickets of a help-desk tag go; None for a tag to leave out."""
@@ -43,8 +44,8 @@ class Coverage:
             return Route(tag, None)
         topic = self.topic_of.get(tag)
         if topic is not None:
-            return Route(tag, None if topic in self.by_topic else f"topic:{topic}")
-        return Route(tag, f"tag:{tag}")
+            return Route(tag, None if topic in self.by_topic else f"topic {topic}")
+        return Route(tag, f"tag {tag}")
 
     def covering(self, tag: str) -> list[str]:
         """The ids of the articles that answer a (normalized) ticket tag."""
@@ -83,22 +84,20 @@ def build_coverage(catalog: Catalog, ignore: Iterable[str] = ()) -> Coverage:
             _add(coverage.by_tag, normalize_tag(ticket_tag), article.id)
         for topic in article.tags:
             _add(coverage.by_topic, topic, article.id)
+        labels = " ".join(catalog.taxonomy.label(tag, article.lang) for tag in article.tags)
+        text = " ".join([article.title, article.summary, labels, *article.tags, *article.ticket_tags])
+        coverage.words.setdefault(article.id, set()).update(words(text.replace("_", " ").replace("-", " ")))
     return coverage
 
 
-def closest(catalog: Catalog, query: Counter[str], exclude: set[str], count: int = 3) -> list[str]:
-    """The ids of the articles whose title, summary and tags share the most telling
-    words with `query` (words weighted by how often the tickets use them)."""
-    documents: dict[str, set[str]] = {}
-    for article in articles(catalog):
-        if article.id in exclude:
-            continue
-        labels = " ".join(catalog.taxonomy.label(tag, article.lang) for tag in article.tags)
-        text = " ".join([article.title, article.summary, labels, " ".join(article.tags), " ".join(article.ticket_tags)])
-        documents.setdefault(article.id, set()).update(words(text.replace("_", " ").replace("-", " ")))
+def closest(coverage: Coverage, query: Counter[str], exclude: set[str], count: int = 3) -> list[str]:
+    """The ids of the articles whose titles, summaries and tags (in every language)
+    share the most telling words with `query` (words weighted by how often the tickets
+    use them, and by how rare they are among articles)."""
+    documents = {article_id: found for article_id, found in coverage.words.items() if article_id not in exclude}
     if not documents or not query:
         return []
-    frequency = Counter(word for document in documents.values() for word in document)
+    frequency = Counter(word for document in documents.values() for word in document if word in query)
     total = len(documents)
     scored = []
     for article_id, document in documents.items():

@@ -60,18 +60,21 @@ def _candidates(subject: Subject) -> list[tuple[str, str]]:
 
 
 def phrasings(subject: Subject, count: int = 5) -> list[tuple[str, str]]:
-    """Up to `count` (phrasing, ticket id), most representative first, redacted."""
-    candidates = [(redact(text), ident) for text, ident in _candidates(subject)]
+    """Up to `count` (phrasing, ticket id), most representative first, redacted (and
+    compared for repetition once redacted: two tickets that differ only in a phone
+    number say the same)."""
+    candidates = _candidates(subject)
     bags = [set(words(text)) for text, _ in candidates]
     frequency = Counter(word for bag in bags for word in bag)
-    scored = []
-    for (text, ident), bag in zip(candidates, bags):
-        typical = sum(frequency[word] for word in bag) / len(bag)
-        scored.append((-typical, len(text), ident, text, bag))
+    scored = sorted((-sum(frequency[word] for word in bag) / len(bag), len(text), ident, text)
+                    for (text, ident), bag in zip(candidates, bags))
     chosen: list[tuple[str, str]] = []
     kept: list[set[str]] = []
-    for _, _, ident, text, bag in sorted(scored):
-        if any(len(bag & other) / len(bag | other) >= 0.6 for other in kept):
+    redacted: dict[str, str] = {}
+    for _, _, ident, text in scored:
+        text = redacted[text] if text in redacted else redacted.setdefault(text, redact(text))
+        bag = set(words(text))
+        if not bag or any(len(bag & other) / len(bag | other) >= 0.6 for other in kept):
             continue  # says the same as one already chosen
         chosen.append((_shorten(text), ident))
         kept.append(bag)

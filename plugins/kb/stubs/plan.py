@@ -14,6 +14,7 @@ import datetime as dt
 import re
 import zlib
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +41,16 @@ class Outcome:
     EDITED = "edited"  # the stub's files were changed by a person: left as they are
     BELOW = "below-threshold"
     PRIVATE = "personal-data"  # the tag itself holds personal data: no stub, shown redacted
+
+
+@dataclass(frozen=True)
+class Write:
+    """A stub file to write: created only if absent, or replaced only if still untouched."""
+
+    stub_id: str
+    path: Path
+    text: str
+    replace: bool
 
 
 @dataclass
@@ -94,9 +105,18 @@ def _taxonomy_tags(subject: Subject, catalog: Catalog, near: list[str], query: C
     return [next(iter(taxonomy.tags))] if taxonomy.tags else []
 
 
+_PLAIN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,39}")
+
+
+def _shown_id(ident: str) -> str:
+    """A ticket id as a stub shows it: help desks' ids (`48213`, `SUP-12`) as they are,
+    anything else (an email used as an id ...) redacted."""
+    return ident if _PLAIN_ID.fullmatch(ident) else redact(ident)
+
+
 def build_stub(subject: Subject, stub_id: str, catalog: Catalog, coverage: Coverage) -> Stub:
     query = query_words(subject)
-    near = closest(catalog, query, exclude=set(coverage.own_stubs) | {stub_id})
+    near = closest(coverage, query, exclude={stub_id})
     channels = sorted(((name, count) for name, count in subject.channels.items()), key=lambda item: (-item[1], item[0]))
     return Stub(
         id=stub_id,
@@ -108,8 +128,8 @@ def build_stub(subject: Subject, stub_id: str, catalog: Catalog, coverage: Cover
         first=subject.first,
         last=subject.last,
         channels=[(redact(name), count) for name, count in channels if name] + [(name, count) for name, count in channels if not name],
-        phrasings=[(text, redact(ident)) for text, ident in phrasings(subject)],
-        ids=[redact(ident) for ident in subject.recent_ids()],
+        phrasings=[(text, _shown_id(ident)) for text, ident in phrasings(subject)],
+        ids=[_shown_id(ident) for ident in subject.recent_ids()],
         closest=near,
     )
 
@@ -136,8 +156,9 @@ def _owner_matches(path: Path, subject: Subject) -> bool:
 
 
 def plan_subject(subject: Subject, catalog: Catalog, coverage: Coverage, taken: set[str], min_tickets: int,
-                 today: dt.date, dry_run: bool) -> StubResult:
-    """Create, update or leave the stub of one subject, and say which it was."""
+                 today: dt.date) -> tuple[StubResult, list[Write]]:
+    """Whether the stub of one subject is created, updated or left as it is, and the
+    files to write for it (written by `apply`, or not at all in a dry run)."""
     slug = slug_for(subject)
     stub_id = f"{FOLDER}/{slug}"
     paths = _paths(catalog, stub_id)
@@ -153,33 +174,43 @@ def plan_subject(subject: Subject, catalog: Catalog, coverage: Coverage, taken: 
                         [settings.display(path) for path in paths.values()])
     if any(state is seal.State.EDITED for state in states.values()):
         result.outcome = Outcome.EDITED
-        return result
+        return result, []
     if all(state is seal.State.ABSENT for state in states.values()) and subject.tickets < min_tickets:
         result.outcome = Outcome.BELOW
         result.files = []
-        return result
+        return result, []
     stub = build_stub(subject, stub_id, catalog, coverage)
-    created = 0
+    writes = []
     for lang, path in paths.items():
         links = _links(catalog, stub.closest, lang)
         if states[lang] is seal.State.ABSENT:
-            if not dry_run and not create_new(path, markdown(stub, lang, links, today)):
-                result.outcome = Outcome.EDITED  # a person created it a moment ago: theirs now
-                return result
-            created += 1
-            result.written.append(settings.display(path))
+            writes.append(Write(stub_id, path, markdown(stub, lang, links, today), replace=False))
             continue
         existing = path.read_text(encoding="utf-8")
-        if markdown(stub, lang, links, reviewed_on(existing) or today) == existing:
-            continue  # the same tickets say the same: not a byte changes, not even the date
-        if not dry_run:
-            if seal.state(path) is not seal.State.UNTOUCHED:  # a person's edit came in meanwhile
-                result.outcome = Outcome.EDITED
-                return result
-            write_atomic(path, markdown(stub, lang, links, today))
-        result.written.append(settings.display(path))
-    if created == len(paths):
+        if markdown(stub, lang, links, reviewed_on(existing) or today) != existing:  # else not a byte changes, not even the date
+            writes.append(Write(stub_id, path, markdown(stub, lang, links, today), replace=True))
+    result.written = [settings.display(write.path) for write in writes]
+    if writes and not any(write.replace for write in writes) and len(writes) == len(paths):
         result.outcome = Outcome.CREATED
-    elif result.written:
+    elif writes:
         result.outcome = Outcome.UPDATED
-    return result
+    return result, writes
+
+
+def apply(writes: list[Write], threads: int = 8) -> set[str]:
+    """Write the files, several at a time (each write waits on the disk, not on the
+    processor); returns the ids of the stubs a person got to first: a file that
+    appeared, or a stub edited since it was planned, is left as it is."""
+
+    def write(item: Write) -> str | None:
+        if not item.replace:
+            return None if create_new(item.path, item.text) else item.stub_id
+        if seal.state(item.path) is not seal.State.UNTOUCHED:
+            return item.stub_id
+        write_atomic(item.path, item.text)
+        return None
+
+    if not writes:
+        return set()
+    with ThreadPoolExecutor(max_workers=min(threads, len(writes))) as pool:
+        return {stub_id for stub_id in pool.map(write, writes) if stub_id is not None}

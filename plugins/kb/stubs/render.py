@@ -13,6 +13,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kb import frontmatter
 from kb.scaffold import template_body
@@ -93,6 +94,12 @@ class Stub:
     closest: list[str]  # article ids
 
 
+@lru_cache(maxsize=None)
+def _template(article_type: str, lang: str) -> str:
+    """The type's template sections (read once a run, not once a stub)."""
+    return template_body(article_type, lang).strip()
+
+
 def _words(lang: str) -> dict[str, str]:
     return TEXTS.get(lang, TEXTS["en"])
 
@@ -119,7 +126,7 @@ def markdown(stub: Stub, lang: str, links: dict[str, tuple[str, str]], today: dt
         "",
         "    " + t["note"].format(count=stub.tickets, evidence=t["evidence"]),
         "",
-        template_body(stub.type, lang).strip(),
+        _template(stub.type, lang),
         "",
         f"## {t['evidence']}",
         "",

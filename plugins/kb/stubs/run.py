@@ -20,7 +20,7 @@ from kb.catalog import Catalog, load_catalog
 from kb.redact import redact
 from kb.settings import Settings
 from kb.stubs.coverage import Coverage, build_coverage
-from kb.stubs.plan import Outcome, StubResult, plan_subject
+from kb.stubs.plan import Outcome, StubResult, Write, apply, plan_subject
 from kb.stubs.tally import Tally
 from kb.tickets import Export, find_exports
 
@@ -102,7 +102,7 @@ def read_exports(files: Sequence[Path], settings: Settings, coverage: Coverage, 
                 def tick(export: Export = export, offset: int = done) -> None:
                     bar.update(offset + export.position() - bar.n)
 
-                count = tally.add_all(itertools.chain([first], tickets), tally.seen(export.format), tick)
+                count = tally.add_all(itertools.chain([first], tickets), tally.seen(export.format), None if disabled else tick)
             done += export.size
             bar.update(done - bar.n)
             reads.append(ExportRead(export.display, export.format, export.encoding_name, count))
@@ -128,9 +128,15 @@ def run_stubs(settings: Settings, paths: Sequence[Path], options: Options = Opti
     result = Result(reads, tally.tickets, tally.duplicates, tally.untagged, options.min_tickets, options.dry_run)
     taken: set[str] = set()
     by_subject: dict[str, StubResult] = {}
+    writes: list[Write] = []
     # Topics first, so that a topic keeps its own slug if a tag makes the same one.
     for subject in sorted(tally.subjects.values(), key=lambda s: (s.topic is None, s.key)):
-        by_subject[subject.key] = plan_subject(subject, catalog, coverage, taken, options.min_tickets, today, options.dry_run)
+        by_subject[subject.key], planned = plan_subject(subject, catalog, coverage, taken, options.min_tickets, today)
+        writes += planned
+    late = set() if options.dry_run else apply(writes)
+    for stub in by_subject.values():
+        if stub.id in late:
+            stub.outcome = Outcome.EDITED  # a person got there first
     result.stubs = [stub for stub in by_subject.values() if stub.outcome != Outcome.BELOW]
     for tag, count in tally.tag_counts.items():
         route = coverage.route(tag)

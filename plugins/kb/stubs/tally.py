@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from kb.tickets.model import Ticket
 
 RECENT_IDS = 50  # ticket ids listed in a stub, most recent first
-SAMPLE_SIZE = 64  # tickets kept per subject to choose phrasings and guess the type from
+SAMPLE_SIZE = 40  # tickets kept per subject to choose phrasings and guess the type from
 SNIPPET = 600  # characters of a sampled ticket kept (subject + start of description)
 
 
@@ -33,7 +33,7 @@ class Route:
 class Subject:
     """What the tickets of one subject say, in bounded memory."""
 
-    key: str  # "tag:<ticket tag>" or "topic:<taxonomy tag>"
+    key: str  # "tag <ticket tag>" or "topic <taxonomy tag>" (never a tag: tags hold no spaces)
     tickets: int = 0
     first: str = ""  # earliest and latest day, YYYY-MM-DD
     last: str = ""
@@ -45,11 +45,11 @@ class Subject:
 
     @property
     def topic(self) -> str | None:
-        return self.key[6:] if self.key.startswith("topic:") else None
+        return self.key[6:] if self.key.startswith("topic ") else None
 
     @property
     def tag(self) -> str | None:
-        return self.key[4:] if self.key.startswith("tag:") else None
+        return self.key[4:] if self.key.startswith("tag ") else None
 
     def add(self, ticket: Ticket, digest: int) -> None:
         self.tickets += 1
@@ -101,36 +101,35 @@ class Tally:
         return self._seen.setdefault(fmt, set())
 
     def add_all(self, tickets: Iterable[Ticket], seen: set[str], tick: Callable[[], None] | None = None) -> int:
-        """Count every ticket of a stream; returns how many it held (duplicates too)."""
+        """Count every ticket of a stream; returns how many it held (duplicates too).
+        Runs once per ticket of the biggest export: locals, no per-ticket objects."""
         routes, route = self._routes, self.route
         tag_counts, subjects = self.tag_counts, self.subjects
-        read = 0
+        read = duplicates = untagged = 0
         for ticket in tickets:
             read += 1
             if tick is not None and not read & 0xFFF:
                 tick()
             ident = ticket.id
             if ident in seen:
-                self.duplicates += 1
+                duplicates += 1
                 continue
             seen.add(ident)
-            self.tickets += 1
             if not ticket.tags:
-                self.untagged += 1
+                untagged += 1
                 continue
-            tags_done: set[str] = set()
-            subjects_done: set[str] = set()
+            done: list[str] = []  # the tags and subjects already counted for this ticket (a few)
             digest = -1
             for raw in ticket.tags:
                 target = routes[raw] if raw in routes else route(raw)
-                if target is None or target.tag in tags_done:
+                if target is None or target.tag in done:
                     continue
-                tags_done.add(target.tag)
+                done.append(target.tag)
                 tag_counts[target.tag] = tag_counts.get(target.tag, 0) + 1
                 key = target.subject
-                if key is None or key in subjects_done:
+                if key is None or key in done:
                     continue
-                subjects_done.add(key)
+                done.append(key)
                 subject = subjects.get(key)
                 if subject is None:
                     subject = subjects[key] = Subject(key)
@@ -138,4 +137,7 @@ class Tally:
                 if digest < 0:
                     digest = zlib.crc32(ident.encode("utf-8", "surrogatepass"))
                 subject.add(ticket, digest)
+        self.tickets += read - duplicates
+        self.duplicates += duplicates
+        self.untagged += untagged
         return read

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 STOPWORDS = frozenset("""
 a al algo and are as at be been but by con como de del do does el ella en es esta este esto for from ha has have
@@ -18,9 +19,12 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 def fold(text: str) -> str:
-    """Lowercase without accents: `Devolución` -> `devolucion`."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Lowercase without accents: `Devolución` -> `devolucion` (letters outside Latin
+    script are dropped: they do not occur in the words compared here)."""
+    text = text.casefold()
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def stem(word: str) -> str:
@@ -31,6 +35,7 @@ def stem(word: str) -> str:
     return word
 
 
-def words(text: str) -> list[str]:
+@lru_cache(maxsize=16384)  # tickets repeat their subjects; each is read for phrasings, type and closest articles
+def words(text: str) -> tuple[str, ...]:
     """The content words of `text`, folded and reduced, in order."""
-    return [stem(w) for w in _WORD.findall(fold(text)) if len(w) > 2 and w not in STOPWORDS and not w.isdigit()]
+    return tuple(stem(w) for w in _WORD.findall(fold(text)) if len(w) > 2 and w not in STOPWORDS and not w.isdigit())

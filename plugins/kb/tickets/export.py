@@ -12,7 +12,7 @@ from kb.tickets import generic, zendesk
 from kb.tickets.columns import Columns
 from kb.tickets.detect import CSV_FORMATS, FORMATS, csv_format, object_format, sniff_shape
 from kb.tickets.model import ExportError, Ticket
-from kb.tickets.reading import JsonBytes, csv_records, detect_encoding, json_objects, ndjson_objects, open_text
+from kb.tickets.reading import JsonBytes, csv_header, csv_reader, detect_encoding, json_objects, ndjson_objects, open_text
 
 SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".ndjson", ".jsonl")
 ENCODING_NAMES = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252"}
@@ -49,10 +49,9 @@ class Export:
 
     def position(self) -> int:
         """Bytes read so far (for a progress bar)."""
-        try:
-            return self._raw.tell() if self._raw is not None and not self._raw.closed else self.size
-        except (OSError, ValueError):
+        if self._raw is None:
             return 0
+        return self.size if self._raw.closed else self._raw.tell()
 
     def tickets(self) -> Iterator[Ticket]:
         """Every ticket of the export, read as it streams; ExportError on bad input."""
@@ -75,14 +74,11 @@ class Export:
         raw, text = open_text(self.path, self.encoding)
         self._raw = raw
         with text:
-            records = csv_records(text, self.display, delimiter)
-            header = next(records, None)
-            if header is None:
-                raise ExportError(self.display, 0, "the file has no rows", "export the tickets again")
-            columns = Columns(header[1], self.display, self.mapping)
+            reader = csv_reader(text, delimiter)
+            columns = Columns(csv_header(reader, self.display), self.display, self.mapping)
             if self.format == "auto":
                 self.format = csv_format(columns)
-            yield from CSV_FORMATS[self.format].csv_rows(records, columns)
+            yield from CSV_FORMATS[self.format].csv_rows(reader, columns)
 
     def _ndjson(self) -> Iterator[Ticket]:
         if self.requested in ("freshdesk", "jira"):

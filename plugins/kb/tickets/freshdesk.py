@@ -17,5 +17,5 @@ def matches_csv(columns: Columns) -> bool:
     return columns.present(CSV.id)
 
 
-def csv_rows(records: Iterator[tuple[int, list[str]]], columns: Columns) -> Iterator[Ticket]:
-    return csv_tickets(records, columns, CSV, split_tags)
+def csv_rows(reader: Iterator[list[str]], columns: Columns) -> Iterator[Ticket]:
+    return csv_tickets(reader, columns, CSV, split_tags)

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 
 from kb.tickets.columns import Columns
 from kb.tickets.model import Ticket
-from kb.tickets.records import Layout, csv_tickets, object_ticket, split_on
+from kb.tickets.records import Layout, csv_tickets, object_tickets, split_on
 
 LAYOUT = Layout("generic", id=("id",), subject=("subject",), description=("description",), tags=("tags",),
                 created_at=("created_at", "created"), channel=("channel",), type=("type",))
@@ -26,10 +26,9 @@ def matches_csv(columns: Columns) -> bool:
     return columns.find("id", LAYOUT.id) is not None and bool(columns.all("tags", LAYOUT.tags))
 
 
-def csv_rows(records: Iterator[tuple[int, list[str]]], columns: Columns) -> Iterator[Ticket]:
-    return csv_tickets(records, columns, LAYOUT, split_tags)
+def csv_rows(reader: Iterator[list[str]], columns: Columns) -> Iterator[Ticket]:
+    return csv_tickets(reader, columns, LAYOUT, split_tags)
 
 
 def objects(items: Iterator[tuple[int, dict]], display: str, mapping: Mapping[str, str]) -> Iterator[Ticket]:
-    for ordinal, (line, obj) in enumerate(items, 1):
-        yield object_ticket(obj, line, ordinal, display, LAYOUT, split_tags, mapping)
+    return object_tickets(items, display, LAYOUT, split_tags, mapping)

@@ -19,5 +19,5 @@ def matches_csv(columns: Columns) -> bool:
     return columns.present(CSV.id) and columns.present(CSV.subject)
 
 
-def csv_rows(records: Iterator[tuple[int, list[str]]], columns: Columns) -> Iterator[Ticket]:
-    return csv_tickets(records, columns, CSV, split_on(" "), many_tag_columns=True)
+def csv_rows(reader: Iterator[list[str]], columns: Columns) -> Iterator[Ticket]:
+    return csv_tickets(reader, columns, CSV, split_on(" "), many_tag_columns=True)

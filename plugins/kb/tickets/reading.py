@@ -77,26 +77,33 @@ def sniff_delimiter(sample: str) -> str:
     return best
 
 
-def csv_records(text: io.TextIOWrapper, display: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """(line, fields) for every non-empty record, the header first; the line is where the
-    record starts. A broken record stops with its line and what is wrong."""
-    if csv.field_size_limit() < sys.maxsize // 4:
-        csv.field_size_limit(2**31 - 1)  # long ticket bodies exceed the 131,072 default
-    reader = csv.reader(text, delimiter=delimiter, strict=True)
-    last = 0
+def csv_reader(text: io.TextIOWrapper, delimiter: str) -> Iterator[list[str]]:
+    """A strict csv reader over the text: a quote left open is an error, not a field
+    that swallows the rest of the file."""
+    csv.field_size_limit(2**31 - 1)  # long ticket bodies exceed the 131,072 default
+    return csv.reader(text, delimiter=delimiter, strict=True)
+
+
+def csv_failure(exc: Exception, display: str, line: int) -> ExportError:
+    """The error for a record that cannot be read, starting at `line`."""
+    if isinstance(exc, UnicodeDecodeError):  # the file changed since its encoding was checked
+        return ExportError(display, line, f"this record cannot be decoded ({exc.reason})", SAVE_AS_UTF8)
+    if "end of data" in str(exc):
+        return ExportError(display, line, "a quoted field that starts in this record is never closed",
+                           "close the quote (a field with quotes inside is written \"like \"\"this\"\"\"), or export the file again")
+    return ExportError(display, line, f"this is not valid CSV ({exc})",
+                       "inside a quoted field write a quote as two quotes (\"\"), or export the file again")
+
+
+def csv_header(reader: Iterator[list[str]], display: str) -> list[str]:
+    """The first non-empty record: the column names."""
     try:
         for row in reader:
             if any(row):
-                yield last + 1, row
-            last = reader.line_num
-    except csv.Error as exc:
-        if "end of data" in str(exc):
-            raise ExportError(display, last + 1, "a quoted field that starts in this record is never closed",
-                              "close the quote (a field with quotes inside is written \"like \"\"this\"\"\"), or export the file again") from None
-        raise ExportError(display, reader.line_num, f"this is not valid CSV ({exc})",
-                          "inside a quoted field write a quote as two quotes (\"\"), or export the file again") from None
-    except UnicodeDecodeError as exc:  # the file changed since its encoding was checked
-        raise ExportError(display, last + 1, f"this record is not {text.encoding} text ({exc.reason})", SAVE_AS_UTF8) from None
+                return row
+    except (csv.Error, UnicodeDecodeError) as exc:
+        raise csv_failure(exc, display, 1) from None
+    raise ExportError(display, 0, "the file has no rows", "export the tickets again")
 
 
 def ndjson_objects(text: io.TextIOWrapper, display: str) -> Iterator[tuple[int, dict]]:

@@ -3,12 +3,14 @@ every help desk: each format only says which columns hold what and how tags are 
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from kb.tickets.columns import Columns
 from kb.tickets.dates import ticket_day
 from kb.tickets.model import ExportError, Ticket
+from kb.tickets.reading import csv_failure
 
 SplitTags = Callable[[str], tuple[str, ...]]
 
@@ -27,10 +29,11 @@ class Layout:
     type: Sequence[str] = ()
 
 
-def csv_tickets(records: Iterator[tuple[int, list[str]]], columns: Columns, layout: Layout, split: SplitTags,
+def csv_tickets(reader: Iterator[list[str]], columns: Columns, layout: Layout, split: SplitTags,
                 many_tag_columns: bool = False) -> Iterator[Ticket]:
-    """Tickets from the records that follow the header; a record with the wrong number of
-    fields or no id stops the reading with its line."""
+    """Tickets from the records that follow the header (the reader's next row); a record
+    with the wrong number of fields or no id stops the reading with its line. Kept to
+    one loop over the csv reader: this runs once per ticket of a gigabyte export."""
     display = columns.display
     width = len(columns.header)
     i_id = columns.require("id", layout.id, layout.name)
@@ -43,33 +46,46 @@ def csv_tickets(records: Iterator[tuple[int, list[str]]], columns: Columns, layo
     i_created = columns.find("created_at", layout.created_at)
     i_channel = columns.find("channel", layout.channel)
     i_type = columns.find("type", layout.type)
-    for line, row in records:
-        if len(row) != width:
-            if len(row) > width and not any(row[width:]):
-                del row[width:]  # trailing separators, as spreadsheets write them
+    last = reader.line_num  # the line where the last record read ends
+    try:
+        for row in reader:
+            if len(row) != width:
+                if not any(row):  # an empty row, as spreadsheets leave them
+                    last = reader.line_num
+                    continue
+                if len(row) > width and not any(row[width:]):
+                    del row[width:]  # trailing separators
+                else:
+                    raise ExportError(display, last + 1, f"this record has {len(row)} fields where the header has {width}",
+                                      "quote fields that contain the separator or a line break, or export the file again")
+            ident = row[i_id].strip()
+            if not ident:
+                if not any(row):
+                    last = reader.line_num
+                    continue
+                raise ExportError(display, last + 1, f"the ticket has no id (column '{columns.header[i_id]}' is empty)",
+                                  "remove the row or fill in its id")
+            if many_tag_columns:
+                tags = tuple(row[i] for i in tag_columns if row[i])
             else:
-                raise ExportError(display, line, f"this record has {len(row)} fields where the header has {width}",
-                                  "quote fields that contain the separator or a line break, or export the file again")
-        ident = row[i_id].strip()
-        if not ident:
-            raise ExportError(display, line, f"the ticket has no id (column '{columns.header[i_id]}' is empty)",
-                              "remove the row or fill in its id")
-        if many_tag_columns:
-            tags = tuple(row[i] for i in tag_columns if row[i])
-        else:
-            tags = split(row[i_tags]) if row[i_tags] else ()
-        yield Ticket(
-            ident,
-            row[i_subject] if i_subject is not None else "",
-            row[i_description] if i_description is not None else "",
-            tags,
-            ticket_day(row[i_created]) if i_created is not None and row[i_created] else "",
-            row[i_channel].strip() if i_channel is not None else "",
-            row[i_type].strip().lower() if i_type is not None else "",
-        )
+                tags = split(row[i_tags]) if row[i_tags] else ()
+            yield Ticket(
+                ident,
+                row[i_subject] if i_subject is not None else "",
+                row[i_description] if i_description is not None else "",
+                tags,
+                ticket_day(row[i_created]) if i_created is not None and row[i_created] else "",
+                row[i_channel].strip() if i_channel is not None else "",
+                row[i_type].strip().lower() if i_type is not None else "",
+            )
+            last = reader.line_num
+    except (csv.Error, UnicodeDecodeError) as exc:
+        raise csv_failure(exc, display, last + 1) from None
 
 
 def _text(value: object) -> str:
+    if value.__class__ is str:
+        return value  # type: ignore[return-value]
     if value is None or isinstance(value, (dict, list, bool)):
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -78,36 +94,50 @@ def _text(value: object) -> str:
 
 
 def _first(obj: Mapping, names: Sequence[str]) -> object:
+    """The value under the first of `names` that has one (None when none has)."""
     for name in names:
         value = obj.get(name)
-        if value not in (None, ""):
+        if value is not None and value != "":
             return value
     return None
 
 
-def object_ticket(obj: Mapping, line: int, ordinal: int, display: str, layout: Layout, split: SplitTags,
-                  mapping: Mapping[str, str]) -> Ticket:
-    """A ticket from one JSON object (an API ticket or a JSON-lines record), the
-    `ordinal`-th of its file."""
-
-    def names(field: str) -> Sequence[str]:
-        return (mapping[field],) if field in mapping else getattr(layout, field)
-
-    ident = _text(_first(obj, names("id"))).strip()
-    if not ident:
-        raise ExportError(display, line, f"ticket {ordinal} of the file has no '{names('id')[0]}'",
-                          f"export the tickets again, or pass --map id=<the key that holds the id>")
-    raw_tags = _first(obj, names("tags"))
-    if isinstance(raw_tags, list):
-        tags = tuple(t for t in (_text(tag).strip() for tag in raw_tags) if t)
-    else:
-        tags = split(_text(raw_tags)) if raw_tags else ()
-    channel = _first(obj, names("channel"))
-    if isinstance(channel, dict):  # Zendesk: "via": {"channel": "email", ...}
-        channel = channel.get("channel")
-    created = _text(_first(obj, names("created_at")))
-    return Ticket(ident, _text(_first(obj, names("subject"))), _text(_first(obj, names("description"))), tags,
-                  ticket_day(created) if created else "", _text(channel).strip(), _text(_first(obj, names("type"))).strip().lower())
+def object_tickets(items: Iterator[tuple[int, dict]], display: str, layout: Layout, split: SplitTags,
+                   mapping: Mapping[str, str], skip: Callable[[Mapping], bool] | None = None) -> Iterator[Ticket]:
+    """Tickets from JSON objects (API tickets or JSON-lines records); `skip` leaves some
+    out (Zendesk's deleted tickets). A ticket without an id stops the reading. Each
+    field is looked up under its first name, and under the others only when absent
+    (written out field by field: this runs once per ticket of a gigabyte export)."""
+    names = [(mapping[field],) if field in mapping else tuple(getattr(layout, field))
+             for field in ("id", "subject", "description", "tags", "created_at", "channel", "type")]
+    (k_id, *o_id), (k_subject, *o_subject), (k_description, *o_description), (k_tags, *o_tags), \
+        (k_created, *o_created), (k_channel, *o_channel), (k_type, *o_type) = names
+    for ordinal, (line, obj) in enumerate(items, 1):
+        if skip is not None and skip(obj):
+            continue
+        get = obj.get
+        ident = get(k_id)
+        if ident.__class__ is not str:
+            ident = _text(ident if ident is not None else _first(obj, o_id))
+        ident = ident.strip() or _text(_first(obj, o_id)).strip()
+        if not ident:
+            raise ExportError(display, line, f"ticket {ordinal} of the file has no '{k_id}'",
+                              "export the tickets again, or pass --map id=<the key that holds the id>")
+        raw_tags = get(k_tags) or _first(obj, o_tags)
+        if raw_tags.__class__ is list:
+            try:
+                tags = tuple(filter(None, map(str.strip, raw_tags)))
+            except TypeError:  # not all text: numbers as tags
+                tags = tuple(t for t in (_text(tag).strip() for tag in raw_tags) if t)
+        else:
+            tags = split(_text(raw_tags)) if raw_tags else ()
+        channel = get(k_channel) or _first(obj, o_channel)
+        if channel.__class__ is dict:  # Zendesk: "via": {"channel": "email", ...}
+            channel = channel.get("channel")
+        created = _text(get(k_created) or _first(obj, o_created))
+        yield Ticket(ident, _text(get(k_subject) or _first(obj, o_subject)), _text(get(k_description) or _first(obj, o_description)),
+                     tags, ticket_day(created) if created else "", _text(channel).strip(),
+                     _text(get(k_type) or _first(obj, o_type)).strip().lower())
 
 
 def split_on(separators: str) -> SplitTags:

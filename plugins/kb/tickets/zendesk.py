@@ -12,7 +12,7 @@ import ijson
 from kb.tickets.columns import Columns
 from kb.tickets.model import ExportError, Ticket
 from kb.tickets.reading import JsonBytes, json_objects
-from kb.tickets.records import Layout, csv_tickets, object_ticket, split_on
+from kb.tickets.records import Layout, csv_tickets, object_tickets, split_on
 
 CSV = Layout("zendesk", id=("Id", "Ticket id"), subject=("Subject",), description=("Description",), tags=("Tags",),
              created_at=("Created at", "Created"), channel=("Via", "Channel"), type=("Ticket type", "Type"))
@@ -30,15 +30,12 @@ def matches_object(obj: Mapping) -> bool:
     return any(key in obj for key in ("via", "requester_id", "raw_subject", "submitter_id"))
 
 
-def csv_rows(records: Iterator[tuple[int, list[str]]], columns: Columns) -> Iterator[Ticket]:
-    return csv_tickets(records, columns, CSV, split_tags)
+def csv_rows(reader: Iterator[list[str]], columns: Columns) -> Iterator[Ticket]:
+    return csv_tickets(reader, columns, CSV, split_tags)
 
 
 def objects(items: Iterator[tuple[int, dict]], display: str, mapping: Mapping[str, str]) -> Iterator[Ticket]:
-    for ordinal, (line, obj) in enumerate(items, 1):
-        if obj.get("status") == "deleted":
-            continue
-        yield object_ticket(obj, line, ordinal, display, API, split_tags, mapping)
+    return object_tickets(items, display, API, split_tags, mapping, skip=lambda obj: obj.get("status") == "deleted")
 
 
 def json_document(stream: JsonBytes, display: str, first: str, mapping: Mapping[str, str]) -> Iterator[Ticket]:
