@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -23,7 +24,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from generate_corpus import generate  # noqa: E402
 
 from kb.catalog import load_catalog  # noqa: E402
-from kb.search.analysis import fold, is_code, words  # noqa: E402
+from kb.search.analysis import STOPWORDS, fold  # noqa: E402
+from kb.search.document import read_page  # noqa: E402
 from kb.search.eval import load_queries  # noqa: E402
 from kb.search.index import build_index  # noqa: E402
 from kb.search.query import SearchIndex  # noqa: E402
@@ -43,27 +45,30 @@ def typo(word: str, rng: random.Random) -> str:
 
 
 def agent_queries(catalog, count: int, rng: random.Random) -> list[str]:
-    """Queries like an agent's: 1-4 words of an article's title, summary or a table row,
-    often without accents, sometimes with a typo, sometimes just a code."""
+    """Queries like an agent's: the subject of a case in 1-4 words (an article's title words
+    and table rows, not its template phrases), often without accents, sometimes with a
+    typo, sometimes a code alone or with a word."""
     articles = [a for a in catalog.articles if not a.is_page]
     queries = []
     while len(queries) < count:
         article = rng.choice(articles)
+        page = read_page(article.body)
         kind = rng.random()
-        if kind < 0.15:
-            codes = [w for w in words(article.body) if is_code(w) and len(w) <= 4]
-            if codes:
-                queries.append(rng.choice(codes))
+        if kind < 0.2 and page.rows:
+            row = rng.choice(page.rows)
+            extra = [w for w in row.cells[1].split() if len(w) > 3][:1] if rng.random() < 0.5 else []
+            queries.append(" ".join([row.key, *extra]))
             continue
-        source = article.title if kind < 0.6 else article.summary
-        pool = [w for w in source.replace("(", " ").replace(")", " ").replace(",", " ").split() if len(w) > 2]
+        pool = [w for w in re.findall(r"[^\W\d_]{3,}", article.title) if fold(w) not in STOPWORDS]
+        if kind < 0.4 and page.rows:
+            pool += [w for w in re.findall(r"[^\W\d_]{4,}", rng.choice(page.rows).text)]
         if not pool:
             continue
         chosen = rng.sample(pool, k=min(len(pool), rng.randint(1, 4)))
         if rng.random() < 0.5:
             chosen = [fold(w) for w in chosen]
         if rng.random() < 0.3:
-            long = [i for i, w in enumerate(chosen) if len(w) >= 5 and not is_code(w)]
+            long = [i for i, w in enumerate(chosen) if len(w) >= 5]
             if long:
                 i = rng.choice(long)
                 chosen[i] = typo(chosen[i], rng)

@@ -162,8 +162,14 @@ class Article:
         self.city = rng.choice(CITIES)
         self.details = [DETAILS[min(int(rng.paretovariate(0.8)) - 1, len(DETAILS) - 1) if rng.random() < 0.5 else rng.randrange(len(DETAILS))]
                         for _ in range(rng.randint(3, 8))]
-        self.sentences = [(rng.choice(ACTIONS), rng.choice(WHO), rng.choice(topic["things"]), rng.choice(topic["problems"]),
-                           rng.choice(WHEN), rng.choice(BANKS)) for _ in range(rng.randint(10, 22))]
+        # An article keeps to its subject: most sentences are about its own thing, problem
+        # and bank; some mention others of its topic.
+        own = (self.thing, self.problem, self.bank)
+        self.sentences = [(rng.choice(ACTIONS), rng.choice(WHO),
+                           own[0] if rng.random() < 0.7 else rng.choice(topic["things"]),
+                           own[1] if rng.random() < 0.7 else rng.choice(topic["problems"]),
+                           rng.choice(WHEN), own[2] if rng.random() < 0.8 else rng.choice(BANKS))
+                          for _ in range(rng.randint(10, 22))]
         self.link_to: Article | None = None
 
     @staticmethod

@@ -54,7 +54,6 @@ def _schema() -> Schema:
         status=ID(stored=True),
         s=TEXT(analyzer=weighted, phrase=False),  # stems of the folded words, weighted by zone
         h=TEXT(analyzer=weighted, phrase=False),  # the same, of the zones above the body only
-        p=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=True),  # folded words in order, for "phrases"
         code=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=False),  # codes of table rows and titles
         doc=STORED,  # what every candidate's ranking reads: title, url, summary, zones
         page=COLUMN(CompressedBytesColumn()),  # what only the results shown read: text, headings, rows
@@ -153,7 +152,6 @@ def documents(catalog: Catalog, audience: str):
         }
         doc["s"] = " ".join(_weighted(fields[name].stem, weight) for name, weight in ZONES.items())
         doc["h"] = " ".join(_weighted(fields[name].stem, weight) for name, weight in ZONES.items() if name != "body")
-        doc["p"] = " ".join(fields[name].exact for name in ZONES)
         yield doc, vocabulary
 
 
@@ -181,7 +179,7 @@ def build_index(catalog: Catalog, audience: str, root: Path | None = None) -> Bu
     try:
         ix = whoosh_index.create_in(str(target), _schema())
         # Postings uncompressed: a bigger index, read faster (no zlib on every block read).
-        writer = ix.writer(limitmb=256, codec=W3Codec(compression=0))
+        writer = ix.writer(limitmb=1024, codec=W3Codec(compression=0))
         df: dict[str, list[int]] = {}
         languages = list(catalog.settings.languages)
         counts = Counter()

@@ -28,7 +28,7 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from whoosh import index as whoosh_index
-from whoosh.query import And, AndMaybe, DisjunctionMax, Or, Phrase, Query, Term
+from whoosh.query import And, AndMaybe, DisjunctionMax, Or, Query, Term
 
 from kb.search.analysis import STOPWORDS, fold, is_code, stem, stems, words
 from kb.search.index import INFO, SYNONYMS, VERSION, VOCABULARY
@@ -36,7 +36,7 @@ from kb.search.synonyms import Synonyms
 
 MAX_CHARS = 256  # agents type a few words; the rest of a pasted text is noise
 MAX_WORDS = 12
-CANDIDATES = 60  # hits ranked by the index before the final ranking
+CANDIDATES = 30  # hits ranked by the index before the final ranking
 CODE_BOOST = 6.0
 EXACT_BONUS = 0.3  # words found as typed (not only their stem) rank higher
 TYPO_WEIGHT = 0.5
@@ -50,6 +50,7 @@ ZONE_BONUS = {"title": 1.0, "meta": 0.6, "head": 0.3, "body": 0.0}
 # the work of a query bounded on large indexes (the idea of MaxScore/WAND).
 REQUIRED_SHARE = 0.2
 REQUIRED_MINIMUM = 1000  # documents: below this, any plan is fast
+COMMON_SHARE = 0.5  # a word in more than this share of the articles is never required
 OPERATORS = {"OR", "AND", "NOT"}
 _QUOTED = re.compile(r'"([^"]*)"')
 _TOKEN = re.compile(r"[^\W_]+\*?|\*")
@@ -282,6 +283,12 @@ class _Marker:
         return ("… " if start else "") + text[start:end] + (" …" if end < len(text) else "")
 
 
+def _holds_phrases(doc: dict, page: bytes, phrases: list[list[str]]) -> bool:
+    """Whether an article shows each quoted phrase, its words in that order."""
+    text = " ".join(words(" ".join([doc["title"], doc["summary"], json.loads(page)["text"]])))
+    return all(f" {' '.join(phrase)} " in f" {text} " for phrase in phrases)
+
+
 class IndexUnavailable(Exception):
     """There is no usable index (not built yet, or built by another version): build it."""
 
@@ -305,6 +312,7 @@ class SearchIndex:
         if info.get("version") != VERSION:
             raise IndexUnavailable(f"the search index at {self.path} was built by another version of kb")
         self.searcher = whoosh_index.open_dir(target).searcher()
+        self.pages = self.searcher.reader().column_reader("page")  # opened once: it reads an offset table
         self.vocabulary = Vocabulary(json.loads((folder / VOCABULARY).read_text(encoding="utf-8")))
         self.synonyms = Synonyms(json.loads((folder / SYNONYMS).read_text(encoding="utf-8")))
         self.info = info
@@ -355,7 +363,10 @@ class SearchIndex:
         choices: list[Query] = [Or(_terms(word.text, 1.0, field, known))]
         choices += [Or(_terms(alternative, weight, field, known)) for alternative, weight in word.alternatives]
         choices += [And([Or(_terms(w, SYNONYM_WEIGHT / len(p), field, known)) for w in p]) for p in word.phrases]
-        size = sum(self._frequency(field, form) for form in word.forms)
+        # Documents it may match: each choice's commonest form (a word's stems in the two
+        # languages match nearly the same documents), added up.
+        size = sum(max(self._frequency(field, f) for f in _forms(choice)) for choice in
+                   [word.text, *(alternative for alternative, _ in word.alternatives)])
         size += sum(min(self._frequency(field, f) for w in p for f in _forms(w)) for p in word.phrases)
         return (choices[0] if len(choices) == 1 else DisjunctionMax(choices, tiebreak=0.1)), size
 
@@ -374,11 +385,13 @@ class SearchIndex:
 
         The rare words are required and the common ones only add to the score, which
         bounds the work (the idea of MaxScore/WAND). When every word is common, articles
-        holding all of them in their title, summary, tags or headings come first (a short
-        field: little to read), then those holding all of them anywhere, then the rarest
-        word's articles."""
+        holding the query's telling words in their title, summary, tags or headings come
+        first (a short field: little to read), then the rarest word's articles, ranked by
+        all the words. A word in most articles tells nothing: it is never required (as
+        Lucene's common terms query does)."""
+        count = self.searcher.doc_count()
         clauses = sorted((self._clause(word) for word in query_words), key=lambda c: c[1])
-        budget = max(REQUIRED_MINIMUM, REQUIRED_SHARE * self.searcher.doc_count())
+        budget = max(REQUIRED_MINIMUM, REQUIRED_SHARE * count)
         required, total = [], 0
         for clause, size in clauses:
             if required and total + size > budget:
@@ -388,12 +401,16 @@ class SearchIndex:
         optional = [clause for clause, _ in clauses[len(required):]]
         plans: list[Query] = []
         if total > budget:  # even the rarest word is common
-            plans.append(And([self._clause(word, "h")[0] for word in query_words]))
-            if optional:
-                plans.append(And([c for c, _ in clauses]))
+            heads = sorted((self._clause(word, "h") for word in query_words), key=lambda c: c[1])
+            common = COMMON_SHARE * count
+            telling = [clause for clause, size in heads if size <= common]
+            rest = [clause for clause, size in heads if size > common]
+            if not telling:
+                telling, rest = rest[:1], rest[1:]
+            plans.append(AndMaybe(And(telling), Or(rest)) if rest else And(telling))
         plans.append(AndMaybe(Or(required), Or(optional)) if optional else Or(required))
-        if phrases:
-            need = [Phrase("p", phrase) for phrase in phrases]
+        if phrases:  # their words are required here; their order is checked on the results
+            need = [Or(_terms(word, 0.0, "s", self._known)) for phrase in phrases for word in phrase]
             plans = [And([*need, plan]) for plan in plans]
         return plans
 
@@ -421,8 +438,11 @@ class SearchIndex:
         best: dict[str, Hit] = {}
         docs: dict[str, dict] = {}
         numbers: dict[str, int] = {}
+        pages = self.pages
         for hit in hits:
             doc = hit["doc"]
+            if parsed.phrases and not _holds_phrases(doc, pages[hit.docnum], parsed.phrases):
+                continue
             score = hit.score * self._fit(query_words, doc["zones"])
             if language and hit["lang"] == language:
                 score *= LANGUAGE_BOOST
@@ -437,7 +457,6 @@ class SearchIndex:
             forms |= set(phrase_words)
         codes = {w.text for w in query_words if is_code(w.text)}
         marker = _Marker(forms)
-        pages = self.searcher.reader().column_reader("page")
         for hit in ranked:
             page = json.loads(pages[numbers[hit.id]])
             self._target_of(hit, docs[hit.id] | page, marker, codes, len(query_words))

@@ -1,0 +1,30 @@
+"""`kb eval` on the real articles and the development query set, as CI runs it: kb search
+must reach its targets and beat the site's own built-in search, measured in one run."""
+
+from pathlib import Path
+
+import pytest
+
+from kb.commands.search import run_eval
+from kb.settings import load_settings
+from kb_mkdocs.site import build_site
+
+ROOT = Path(__file__).resolve().parents[2]
+QUERIES = ROOT.parent / "shared" / "eval" / "queries-dev.yaml"
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_targets_on_the_dev_queries(tmp_path):
+    assert QUERIES.exists(), f"the development query set is missing: {QUERIES}"
+    settings = load_settings(ROOT / "mkdocs.yml")
+    evaluation, text = run_eval(settings, QUERIES, lambda out: build_site(ROOT / "mkdocs.yml", "internal", out))
+    print(text)
+    ours, builtin = evaluation.scores
+    answerable = evaluation.answerable
+    assert len(answerable) >= 0.9 * len(evaluation.queries), f"content gaps: {text}"
+    assert ours.hit_at_5(answerable) >= 0.95, text
+    assert ours.mrr_at_5(answerable) >= 0.85, text
+    assert ours.hit_at_5(answerable) >= builtin.hit_at_5(answerable), text
+    assert ours.mrr_at_5(answerable) > builtin.mrr_at_5(answerable) + 0.05, text
+    assert "misses of built-in search" in text and "kb search (Whoosh)" in text

@@ -1,0 +1,80 @@
+"""The search box in a real browser: on `kb serve` it asks /api/search; hosted as static
+files it is Material's built-in search, untouched."""
+
+import socket
+import threading
+import time
+
+import pytest
+import uvicorn
+
+from kb.search.api import search_routes
+from kb.search.eval import CHROMIUM, CHROMIUM_ARGS, serve_folder
+from kb.search.index import index_root
+from kb.server import create_app
+from kb_mkdocs.site import build_site
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+
+@pytest.fixture
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def type_query(page, text: str) -> None:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(text, delay=10)
+
+
+def test_served_site_searches_through_the_api(indexed, kb, chromium):
+    indexed()
+    site = kb.root / "site-api"
+    build_site(kb.root / "mkdocs.yml", "internal", site, search_api=True)
+    app = create_app(site, lambda: "1", search_routes(lambda name: index_root(kb.root) / name, ("internal",), ("en", "es")))
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            time.sleep(0.02)
+        page = chromium.new_page()
+        page.goto(f"http://127.0.0.1:{sock.getsockname()[1]}/es/")
+        page.wait_for_selector("html[data-kb-search=api]", state="attached")
+        type_query(page, "devolucoin 03")  # a typo and a code: only the API finds the row
+        page.wait_for_selector("li[data-kb-hit='spei/returns']")
+        first = page.locator(".md-search-result__item a").first
+        assert first.get_attribute("href") == "/es/spei/returns/#causas-de-devolucion"
+        assert "03" in first.inner_text()
+        type_query(page, "xargebak")
+        page.wait_for_selector(".md-search-result__meta a[data-kb-suggest]")
+        page.click(".md-search-result__meta a[data-kb-suggest]")
+        page.wait_for_selector("li[data-kb-hit='payments/chargebacks']", state="attached")
+        assert page.input_value("input.md-search__input") == "chargeback"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.mark.parametrize("api_flag", [False, True], ids=["static build", "serve build without its API"])
+def test_static_site_keeps_the_builtin_search(kb, chromium, api_flag):
+    site = kb.root / "site-static"
+    build_site(kb.root / "mkdocs.yml", "internal", site, search_api=api_flag)
+    with serve_folder(site) as url:
+        page = chromium.new_page()
+        page.goto(url)
+        page.wait_for_function("() => !/initiali/i.test(document.querySelector('.md-search-result__meta').textContent)")
+        type_query(page, "chargeback")
+        page.wait_for_selector(".md-search-result__item a[href*='payments/chargebacks']")
+        assert page.get_attribute("html", "data-kb-search") is None
+        assert page.locator("li[data-kb-hit]").count() == 0
