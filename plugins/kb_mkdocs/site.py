@@ -127,10 +127,11 @@ def _watch(site: LiveSite, paths: list[Path]) -> None:
     from watchdog.observers import Observer
 
     changed = threading.Event()
+    reads = ("opened", "closed_no_write")  # every build reads the docs (watchdog 4+ reports it): not a change
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event) -> None:  # noqa: ANN001 - watchdog's event type
-            if not event.is_directory and not Path(str(event.src_path)).name.startswith("."):
+            if event.event_type not in reads and not event.is_directory and not Path(str(event.src_path)).name.startswith("."):
                 changed.set()
 
     observer = Observer()
