@@ -141,3 +141,8 @@ def test_quoted_phrase_must_match(indexed):
 
 def test_control_characters_are_spaces():
     assert parse("spei\x00no\tllega").words == ["spei", "llega"]
+
+
+def test_an_unknown_word_does_not_empty_the_results(indexed):
+    assert ids(indexed().search("zorblax chargeback"))[:1] == ["payments/chargebacks"]
+    assert ids(indexed().search("zorblax qwxyz")) == []

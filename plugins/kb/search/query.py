@@ -45,6 +45,7 @@ SYNONYM_WEIGHT = 0.7
 LANGUAGE_BOOST = 1.3
 # Final ranking: how much a query word found in each zone adds (titles first).
 ZONE_BONUS = {"title": 1.0, "meta": 0.6, "head": 0.3, "body": 0.0}
+SCORE_POWER = 0.5  # of the index's score in the final one: below 1, where words are counts more
 # Words are required, rarest first, while the documents they match stay under this share
 # of the index; the commoner words only add to the score of those documents. This keeps
 # the work of a query bounded on large indexes (the idea of MaxScore/WAND).
@@ -211,10 +212,10 @@ class Vocabulary:
 def _terms(word: str, weight: float, field: str, known: Callable[[str, str], bool]) -> list[Query]:
     """The index terms of one word in `field`: its stems the index holds (a code is its own
     stem, and is also looked for among the codes of table rows)."""
+    forms = [word] if is_code(word) else sorted(stems(word))
+    found = [Term(field, form, boost=weight) for form in forms]
     if is_code(word):
-        found = [Term(field, word, boost=weight), Term("code", word, boost=CODE_BOOST * weight)]
-    else:
-        found = [Term(field, form, boost=weight) for form in sorted(stems(word))]
+        found.append(Term("code", word, boost=CODE_BOOST * weight))
     return [term for term in found if known(term.fieldname, term.text)] or found[:1]
 
 
@@ -360,14 +361,25 @@ class SearchIndex:
         # word and its synonym does not count twice. A synonym of several words counts as
         # much as the word it stands for.
         known = self._known
-        choices: list[Query] = [Or(_terms(word.text, 1.0, field, known))]
-        choices += [Or(_terms(alternative, weight, field, known)) for alternative, weight in word.alternatives]
-        choices += [And([Or(_terms(w, SYNONYM_WEIGHT / len(p), field, known)) for w in p]) for p in word.phrases]
-        # Documents it may match: each choice's commonest form (a word's stems in the two
-        # languages match nearly the same documents), added up.
-        size = sum(max(self._frequency(field, f) for f in _forms(choice)) for choice in
-                   [word.text, *(alternative for alternative, _ in word.alternatives)])
-        size += sum(min(self._frequency(field, f) for w in p for f in _forms(w)) for p in word.phrases)
+        seen: set[tuple[str, str]] = set()
+        choices: list[Query] = []
+        size = 0
+        for choice, weight in [(word.text, 1.0), *word.alternatives]:
+            # A term already asked for by a better choice adds nothing (typo corrections
+            # often share stems: "comercio", "comercios"), nor does a word the index lacks.
+            terms = [t for t in _terms(choice, weight, field, known)
+                     if (t.fieldname, t.text) not in seen and known(t.fieldname, t.text)]
+            seen.update((t.fieldname, t.text) for t in terms)
+            if terms:
+                choices.append(Or(terms))
+                # Documents it may match: the choice's commonest form (a word's stems in the
+                # two languages match nearly the same documents), added up.
+                size += max(self._frequency(t.fieldname, t.text) for t in terms)
+        for phrase in word.phrases:
+            choices.append(And([Or(_terms(w, SYNONYM_WEIGHT / len(phrase), field, known)) for w in phrase]))
+            size += min(self._frequency(field, f) for w in phrase for f in _forms(w))
+        if not choices:  # nothing known: a query that matches nothing
+            return Or(_terms(word.text, 1.0, field, known)), 0
         return (choices[0] if len(choices) == 1 else DisjunctionMax(choices, tiebreak=0.1)), size
 
     def _frequency(self, field: str, text: str) -> int:
@@ -390,7 +402,11 @@ class SearchIndex:
         all the words. A word in most articles tells nothing: it is never required (as
         Lucene's common terms query does)."""
         count = self.searcher.doc_count()
-        clauses = sorted((self._clause(word) for word in query_words), key=lambda c: c[1])
+        # A word the index does not have (and no correction of it) matches nothing: it only
+        # lowers the share of the query's words that the results hold.
+        clauses = sorted((c for c in (self._clause(word) for word in query_words) if c[1]), key=lambda c: c[1])
+        if not clauses:
+            return []
         budget = max(REQUIRED_MINIMUM, REQUIRED_SHARE * count)
         required, total = [], 0
         for clause, size in clauses:
@@ -401,13 +417,14 @@ class SearchIndex:
         optional = [clause for clause, _ in clauses[len(required):]]
         plans: list[Query] = []
         if total > budget:  # even the rarest word is common
-            heads = sorted((self._clause(word, "h") for word in query_words), key=lambda c: c[1])
+            heads = sorted((c for c in (self._clause(word, "h") for word in query_words) if c[1]), key=lambda c: c[1])
             common = COMMON_SHARE * count
             telling = [clause for clause, size in heads if size <= common]
             rest = [clause for clause, size in heads if size > common]
             if not telling:
                 telling, rest = rest[:1], rest[1:]
-            plans.append(AndMaybe(And(telling), Or(rest)) if rest else And(telling))
+            if telling:  # (none when no word is above the body)
+                plans.append(AndMaybe(And(telling), Or(rest)) if rest else And(telling))
         plans.append(AndMaybe(Or(required), Or(optional)) if optional else Or(required))
         if phrases:  # their words are required here; their order is checked on the results
             need = [Or(_terms(word, 0.0, "s", self._known)) for phrase in phrases for word in phrase]
@@ -430,6 +447,7 @@ class SearchIndex:
         language = self.vocabulary.language([w.alternatives[0][0] if w.alternatives and w.text not in self.vocabulary
                                              else w.text for w in query_words])
         lang_filter = Term("lang", lang) if lang else None
+        hits: list = []
         plans = self._plans(query_words, parsed.phrases)
         for number, plan in enumerate(plans):
             hits = self.searcher.search(plan, limit=CANDIDATES, filter=lang_filter)
@@ -443,7 +461,7 @@ class SearchIndex:
             doc = hit["doc"]
             if parsed.phrases and not _holds_phrases(doc, pages[hit.docnum], parsed.phrases):
                 continue
-            score = hit.score * self._fit(query_words, doc["zones"])
+            score = hit.score ** SCORE_POWER * self._fit(query_words, doc["zones"])
             if language and hit["lang"] == language:
                 score *= LANGUAGE_BOOST
             if hit["id"] not in best or score > best[hit["id"]].score:
