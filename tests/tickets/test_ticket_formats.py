@@ -109,3 +109,10 @@ def test_day_first_and_jira_spanish_dates(tmp_path: Path) -> None:
     path = tmp_path / "g.csv"
     path.write_text("id;tags;created_at\n1;a;05/03/2024 10:00\n2;a;05/mar/24 2:22 PM\n3;a;not a date\n4;a;2024/12/01\n", encoding="utf-8")
     assert [t.created for t in Export(path).tickets()] == ["2024-03-05", "2024-03-05", "", "2024-12-01"]
+
+
+def test_json_lines_with_a_first_ticket_longer_than_the_sample(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl"
+    lines = [{"id": 1, "subject": "largo", "description": "x" * 200_000, "tags": ["a"]}, {"id": 2, "subject": "corto", "tags": ["b"]}]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    assert [(t.id, t.tags) for t in Export(path).tickets()] == [("1", ("a",)), ("2", ("b",))]

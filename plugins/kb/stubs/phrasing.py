@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from kb.redact import redact
-from kb.stubs.tally import Subject
+from kb.stubs.tally import SNIPPET, Subject
 from kb.stubs.words import words
 
 MAX_CHARS = 140
@@ -41,9 +41,11 @@ def _offered(title: str, description: str) -> str:
     """What one ticket says: its subject line if it says something, else the first
     sentence of its description past the greetings, else whatever has a word."""
     subject = _clean(title)
-    sentences = [_clean(sentence) for sentence in _SENTENCE.split(description)[:4]]
+    if len(words(subject)) >= 2:
+        return subject
+    sentences = [_clean(sentence) for sentence in _SENTENCE.split(description[:SNIPPET], 4)[:4]]
     for least in (2, 1):
-        for text in (subject, *sentences):
+        for text in (*sentences, subject) if least == 2 else (subject, *sentences):
             if len(words(text)) >= least:
                 return text
     return ""

@@ -100,14 +100,14 @@ def _template(article_type: str, lang: str) -> str:
     return template_body(article_type, lang).strip()
 
 
-def _words(lang: str) -> dict[str, str]:
+def _texts(lang: str) -> dict[str, str]:
     return TEXTS.get(lang, TEXTS["en"])
 
 
 def markdown(stub: Stub, lang: str, links: dict[str, tuple[str, str]], today: dt.date) -> str:
     """The sealed file for `lang`; `links` maps an article id to its (title, path) in
     this language, for the closest articles that exist in it."""
-    t = _words(lang)
+    t = _texts(lang)
     span = t["range" if stub.last != stub.first else "day"].format(first=stub.first, last=stub.last) if stub.first else ""
     data = {
         "id": stub.id,

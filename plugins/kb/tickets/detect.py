@@ -15,6 +15,7 @@ from kb.tickets.model import ExportError
 from kb.tickets.reading import SAMPLE, sniff_delimiter
 
 FORMATS = ("zendesk", "freshdesk", "jira", "generic")
+FIRST_LINE_LIMIT = 16 << 20  # how much of a first line is read to tell JSON lines from one document
 # Most specific first: a Jira header has an `Issue key`, Freshdesk a `Ticket ID`, Zendesk
 # an `Id` and its `Via`/`Requester` columns; anything else must name `id` and `tags`.
 CSV_FORMATS: dict[str, ModuleType] = {"jira": jira, "freshdesk": freshdesk, "zendesk": zendesk, "generic": generic}
@@ -39,6 +40,10 @@ def sniff_shape(path: Path, display: str, encoding: str) -> Shape:
         return Shape("json", "[")
     if first == "{":
         line, newline, _ = stripped.partition("\n")
+        if not newline:  # a first line longer than the sample: a long ticket, or one JSON document
+            with path.open("r", encoding=encoding, newline="") as handle:
+                line = handle.readline(FIRST_LINE_LIMIT)
+            newline = line.endswith("\n")
         if newline:
             try:
                 value = json.loads(line)
