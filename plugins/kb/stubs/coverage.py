@@ -32,6 +32,7 @@ class Coverage:
     ignored: frozenset[str] = frozenset()
     own_stubs: dict[str, set[str]] = field(default_factory=dict)  # untouched stub id -> its ticket tags
     words: dict[str, set[str]] = field(default_factory=dict)  # article id -> the words of its titles, summaries, tags
+    tag_words: dict[str, set[str]] = field(default_factory=dict)  # article id -> the words of its tags alone
 
     def route(self, raw: str) -> Route | None:
         """Where the tickets of a help-desk tag go; None for a tag to leave out."""
@@ -85,15 +86,17 @@ def build_coverage(catalog: Catalog, ignore: Iterable[str] = ()) -> Coverage:
         for topic in article.tags:
             _add(coverage.by_topic, topic, article.id)
         labels = " ".join(catalog.taxonomy.label(tag, article.lang) for tag in article.tags)
-        text = " ".join([article.title, article.summary, labels, *article.tags, *article.ticket_tags])
-        coverage.words.setdefault(article.id, set()).update(words(text.replace("_", " ").replace("-", " ")))
+        tagged = " ".join([labels, *article.tags, *article.ticket_tags]).replace("_", " ").replace("-", " ")
+        coverage.words.setdefault(article.id, set()).update(words(f"{article.title} {article.summary} {tagged}"))
+        coverage.tag_words.setdefault(article.id, set()).update(words(tagged))
     return coverage
 
 
-def closest(coverage: Coverage, query: Counter[str], exclude: set[str], count: int = 3) -> list[str]:
-    """The ids of the articles whose titles, summaries and tags (in every language)
-    share the most telling words with `query` (words weighted by how often the tickets
-    use them, and by how rare they are among articles)."""
+def closest(coverage: Coverage, query: Counter[str], names: set[str], exclude: set[str], count: int = 3) -> list[str]:
+    """The ids of the articles closest to a subject: first those tagged with the words
+    that name it (`names`: the words of its ticket tags or topic), then by the telling
+    words their titles, summaries and tags (in every language) share with `query`
+    (weighted by how often the tickets use them and how rare they are among articles)."""
     documents = {article_id: found for article_id, found in coverage.words.items() if article_id not in exclude}
     if not documents or not query:
         return []
@@ -104,6 +107,7 @@ def closest(coverage: Coverage, query: Counter[str], exclude: set[str], count: i
         shared = [w for w in query if w in document]
         if not shared:
             continue
+        named = len(names & coverage.tag_words.get(article_id, set()))
         score = sum(query[w] * math.log(1 + total / frequency[w]) for w in shared) / math.sqrt(len(document))
-        scored.append((-score, article_id))
-    return [article_id for _, article_id in sorted(scored)[:count]]
+        scored.append((-named, -score, article_id))
+    return [article_id for *_, article_id in sorted(scored)[:count]]

@@ -85,13 +85,16 @@ def phrasings(subject: Subject, count: int = 5) -> list[tuple[str, str]]:
     return chosen
 
 
+def name_words(subject: Subject) -> set[str]:
+    """The words that name a subject: those of its ticket tags, or of its topic."""
+    names = subject.tags | ({subject.topic} if subject.topic else set())
+    return {word for name in names for word in words(name.replace("_", " ").replace("-", " "))}
+
+
 def query_words(subject: Subject) -> Counter[str]:
     """The words a subject is about, for finding the closest articles and taxonomy
-    tags: its tag names count most, then the words its tickets use most."""
-    query: Counter[str] = Counter()
-    for tag in subject.tags | ({subject.topic} if subject.topic else set()):
-        for word in words(tag.replace("_", " ").replace("-", " ")):
-            query[word] += 5
+    tags: the words that name it count most, then the words its tickets use most."""
+    query: Counter[str] = Counter({word: 10 for word in name_words(subject)})
     sampled: Counter[str] = Counter()
     for _, _, title, _ in subject.sample:
         sampled.update(set(words(title)))

@@ -24,7 +24,7 @@ from kb.catalog import Catalog
 from kb.redact import redact
 from kb.stubs import seal
 from kb.stubs.coverage import Coverage, closest
-from kb.stubs.phrasing import guess_type, phrasings, query_words
+from kb.stubs.phrasing import guess_type, name_words, phrasings, query_words
 from kb.stubs.render import Stub, markdown, reviewed_on
 from kb.stubs.tally import Subject, Tally
 from kb.stubs.words import fold, words
@@ -116,7 +116,7 @@ def _shown_id(ident: str) -> str:
 
 def build_stub(subject: Subject, stub_id: str, catalog: Catalog, coverage: Coverage) -> Stub:
     query = query_words(subject)
-    near = closest(coverage, query, exclude={stub_id})
+    near = closest(coverage, query, name_words(subject), exclude={stub_id})
     channels = sorted(((name, count) for name, count in subject.channels.items()), key=lambda item: (-item[1], item[0]))
     return Stub(
         id=stub_id,
