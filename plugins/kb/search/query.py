@@ -232,35 +232,21 @@ class _Marker:
 
     def __init__(self, forms: set[str]) -> None:
         self.forms = forms
-        # A quick first look for each form less its last two letters (stemmers may rewrite
-        # a word's end: "transferencia" -> "transferent", "policy" -> "polici"), accents
-        # and capitals allowed: one regular expression, run by the regex engine.
+        # Words starting with a form less its last two letters (stemmers may rewrite a
+        # word's end: "transferencia" -> "transferent", "policy" -> "polici"), accents and
+        # capitals allowed, are found by one regular expression; only they are checked.
         prefixes = sorted({form[: max(3, len(form) - 2)] for form in forms}, key=len, reverse=True)
         pattern = "|".join("".join(f"[{_ACCENTED[ch]}]" if ch in _ACCENTED else re.escape(ch) for ch in prefix)
                            for prefix in prefixes)
-        self.quick = re.compile(pattern or r"(?!)", re.IGNORECASE)
+        self.quick = re.compile(rf"\b(?:{pattern})[^\W_]*" if pattern else r"(?!)", re.IGNORECASE)
 
     def hit(self, word: str) -> bool:
         """Whether a folded word matches: as typed, or through one of its stems."""
         return word in self.forms or not self.forms.isdisjoint(stems(word))  # stems() is cached
 
-    def may(self, text: str) -> bool:
-        """A cheap first look (no false negatives for Spanish and English text)."""
-        return self.quick.search(text) is not None
-
-    def likely(self, text: str) -> int:
-        """How many different forms `text` may hold (a quick count)."""
-        return len({fold(found) for found in self.quick.findall(text)})
-
-    def matches(self, text: str, checked: bool = False) -> set[str]:
-        """The distinct words of `text` that match (`checked`: `may` said yes already)."""
-        if not checked and not self.may(text):
-            return set()
-        return {word for word in words(text) if self.hit(word)}
-
-    def candidates(self, texts: list[str]) -> list[str]:
-        """The texts that may match."""
-        return [text for text in texts if self.quick.search(text)]
+    def matches(self, text: str) -> set[str]:
+        """The distinct (folded) words of `text` that match."""
+        return {word for word in {fold(found) for found in self.quick.findall(text)} if self.hit(word)}
 
     def mark(self, text: str) -> str:
         """`text` HTML-escaped, with the matching words in <mark>."""
@@ -511,11 +497,9 @@ class SearchIndex:
                 hit.anchor, hit.row, hit.snippet = anchor, key, marker.mark(text)
                 return
         if size >= 2:
-            rows = doc["rows"]
-            wanted = set(marker.candidates([row[1] for row in rows]))
             best_row, best_count = None, 1
-            for row in (r for r in rows if r[1] in wanted):
-                count = len(marker.matches(row[1], checked=True))
+            for row in doc["rows"]:
+                count = len(marker.matches(row[1]))
                 if count > best_count:
                     best_row, best_count = row, count
             if best_row and best_count >= min(size, 3):
@@ -523,20 +507,15 @@ class SearchIndex:
                 return
         title_words = marker.matches(doc["title"])
         best_heading, best_count = "", 0
-        headings = {}
         for text, anchor in doc["headings"]:
-            headings.setdefault(text, anchor)
-        for text in marker.candidates(list(headings)):
-            found = marker.matches(text, checked=True)
+            found = marker.matches(text)
             if found - title_words and len(found) > best_count:
-                best_heading, best_count = headings[text], len(found)
+                best_heading, best_count = anchor, len(found)
         hit.anchor = best_heading
-        # The paragraph with the most of the query's words; a quick count of the forms it
-        # may hold picks a few to look at closely.
-        paragraphs = sorted(marker.candidates(doc["text"].split("\n")), key=marker.likely, reverse=True)[:4]
+        # The paragraph with the most of the query's words (the summary if none has more).
         best, best_count = doc["summary"], len(marker.matches(doc["summary"]))
-        for paragraph in paragraphs:
-            count = len(marker.matches(paragraph, checked=True))
+        for paragraph in doc["text"].split("\n"):
+            count = len(marker.matches(paragraph))
             if count > best_count:
                 best, best_count = paragraph, count
         hit.snippet = marker.mark(marker.window(best))
