@@ -91,10 +91,19 @@ def search(page: Page, query: str) -> list[str]:
     box.click()
     box.fill(query)
     box.press("End")  # the search runs on a key press, with the whole query
+    return search_results(page)
+
+
+def search_results(page: Page) -> list[str]:
+    """The paths of the results of the search box once the search has answered."""
+    page.wait_for_load_state("load")
     page.wait_for_function(
         r"""() => {
-            const words = JSON.parse(document.getElementById("__config").textContent).translations;
-            const meta = document.querySelector(".md-search-result__meta").textContent.trim();
+            const config = document.getElementById("__config");
+            const element = document.querySelector(".md-search-result__meta");
+            if (!config || !element) { return false; }
+            const words = JSON.parse(config.textContent).translations;
+            const meta = element.textContent.trim();
             const count = new RegExp("^" + words["search.result.other"].replace("#", "\\d+") + "$");
             return [words["search.result.none"], words["search.result.one"]].includes(meta) || count.test(meta);
         }""")

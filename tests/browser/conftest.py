@@ -138,6 +138,7 @@ def page(page: Page, page_log: PageLog, request, output_path) -> Page:
     page.context.route(lambda url: not is_local(url), lambda route: route.abort())
     page.on("console", page_log.on_console)
     page.on("pageerror", lambda error: page_log.console_errors.append(f"uncaught: {error}"))
+    page.set_default_timeout(15_000)
     expect.set_options(timeout=10_000)
     yield page
     if getattr(request.node, "kb_failed", False):

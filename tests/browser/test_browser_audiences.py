@@ -82,3 +82,14 @@ def test_tags_use_the_spanish_labels_on_the_spanish_site(fixture_public: Site, p
         listing = page.locator("article .md-tag", has_text=labels.label("returns", lang))
         expect(listing).to_be_visible()
         expect(page.locator("article")).to_contain_text(fixture_public.catalog.get("spei/returns", lang).title)
+
+
+@pytest.mark.parametrize("site_name", ["fixture_public", "real_public", "real_internal"])
+def test_tag_pages_list_the_tags_in_the_language_of_the_site(site_name: str, page: Page, request):
+    site: Site = request.getfixturevalue(site_name)
+    taxonomy = site.catalog.taxonomy
+    for lang in LANGS:
+        used = {tag for a in site.articles(lang) for tag in a.tags}
+        page.goto(site.page_url("tags", lang))
+        shown = set(page.locator("article.md-content__inner .md-tag").all_text_contents())
+        assert shown == {taxonomy.label(tag, lang) for tag in used}, f"{site.name} {lang} tags page: {sorted(shown)}"
