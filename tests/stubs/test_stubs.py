@@ -247,3 +247,23 @@ def test_a_file_a_person_writes_between_planning_and_writing_is_left_alone(proje
     assert appeared.read_text(encoding="utf-8") == "a person's words\n"
     assert edited.read_text(encoding="utf-8") == "---\nid: x\n---\n\nedited since planned\n"
     assert fresh.read_text(encoding="utf-8") == "---\nid: c\n---\n\nstub\n"
+
+
+def test_the_words_a_subject_is_about_do_not_depend_on_set_order() -> None:
+    """Python orders sets differently in each process: a tie between words the tickets
+    use equally often must be broken the same way in every run."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from kb.stubs.tally import Subject\n"
+        "from kb.stubs.phrasing import query_words\n"
+        "s = Subject('tag tema')\n"
+        "words = [f'palabra{chr(97 + i)}{chr(97 + j)}' for i in range(6) for j in range(5)]\n"  # 30 words, each in 2 subjects
+        "s.sample = [(-n, str(n), ' '.join(words[(n * 3) % 30:(n * 3) % 30 + 3]), '') for n in range(20)]\n"
+        "print(sorted(query_words(s).items()))\n"
+    )
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3", "4", "5")}
+    assert len(runs) == 1, runs

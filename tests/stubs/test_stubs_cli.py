@@ -97,3 +97,31 @@ def test_a_folder_of_exports(project) -> None:
     report = json.loads(result.stdout)
     assert [e["file"] for e in report["exports"]] == ["tickets/april.csv", "tickets/march.csv"]
     assert (report["tickets"], report["duplicates"]) == (6, 1)
+
+
+def test_runs_in_separate_processes_write_the_same_bytes(project) -> None:
+    """Python orders sets differently in each process (hash randomisation): nothing the
+    stubs say may depend on it, or every run would rewrite them."""
+    import os
+    import random
+
+    rng = random.Random(5)
+    vocabulary = ("pago depósito transferencia tarjeta reembolso comisión saldo cuenta banco referencia factura "
+                  "cliente comercio retiro cargo abono estado reporte liquidación conciliación").split()
+    tickets = [T(str(n), " ".join(rng.sample(vocabulary, 4)), [rng.choice(["tema_uno", "tema_dos", "tema_tres"])])
+               for n in range(150)]
+    freshdesk_csv(project.root / "export.csv", tickets)
+    for number in range(8):  # articles that share the tickets' words, so that rankings are close
+        title = " ".join(rng.sample(vocabulary, 3))
+        project.pair(f"spei/article-{number}", title=title.capitalize(), summary=f"About {title}.", body="See [home](../index.md).\n")
+    outputs = []
+    for seed in ("1", "2", "3", "4"):
+        for stub in (project.root / "docs").glob("*/drafts/*.md"):
+            stub.unlink()
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "kb.cli", "-f", str(project.root / "mkdocs.yml"), "stubs", "export.csv"],
+                              capture_output=True, text=True, cwd=project.root, env=env)
+        assert done.returncode == 0, done.stderr
+        outputs.append({str(p.relative_to(project.root)): p.read_bytes() for p in (project.root / "docs").glob("*/drafts/*.md")})
+    assert len(outputs[0]) == 6
+    assert outputs[0] == outputs[1] == outputs[2] == outputs[3]

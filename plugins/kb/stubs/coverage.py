@@ -104,7 +104,7 @@ def closest(coverage: Coverage, query: Counter[str], names: set[str], exclude: s
     total = len(documents)
     scored = []
     for article_id, document in documents.items():
-        shared = [w for w in query if w in document]
+        shared = [w for w in sorted(query) if w in document]  # sorted: the same sum, to the last bit, in every process
         if not shared:
             continue
         named = len(names & coverage.tag_words.get(article_id, set()))

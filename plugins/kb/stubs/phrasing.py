@@ -98,7 +98,7 @@ def query_words(subject: Subject) -> Counter[str]:
     sampled: Counter[str] = Counter()
     for _, _, title, _ in subject.sample:
         sampled.update(set(words(title)))
-    for word, seen in sampled.most_common(20):
+    for word, seen in sorted(sampled.items(), key=lambda item: (-item[1], item[0]))[:20]:  # not most_common: ties in set order
         if seen > 1:
             query[word] += seen / max(len(subject.sample), 1) * 5
     return query

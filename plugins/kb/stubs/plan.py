@@ -93,7 +93,7 @@ def _taxonomy_tags(subject: Subject, catalog: Catalog, near: list[str], query: C
     scored = []
     for slug, tag in taxonomy.tags.items():
         vocabulary = set(words(" ".join([slug.replace("-", " "), *tag.labels.values()])))
-        score = sum(query[w] for w in vocabulary if w in query)
+        score = sum(query[w] for w in sorted(vocabulary) if w in query)  # sorted: the same float sum in every process
         if score:
             scored.append((-score, slug))
     if scored:
