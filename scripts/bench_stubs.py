@@ -11,8 +11,8 @@ that peak memory is the process's own, alternately --repeat times: a bare pass (
 `kb stubs` run (read the articles and the export, group, redact, write the stubs), and
 the reading and grouping alone (a third process). It prints the best time of each, tickets per second, the
 ratio of the whole run to the bare pass, and the peak resident memory (max RSS).
-Exits 1 when kb stubs is more than 5 times slower than the bare parse or peaks above
-300 MB (the targets of issue 4).
+With CSV, exits 1 when the whole run takes more than 5 times the bare csv.reader pass or
+peaks above 300 MB (the targets of issue 4); JSON figures are for reference.
 """
 
 from __future__ import annotations
@@ -180,6 +180,9 @@ def main() -> int:
     print(f"ratio: the whole run takes {ratio:.2f}x the bare pass (target <= {TARGET_RATIO:g}x); "
           f"peak memory {kb_mb:.0f} MB (target < {TARGET_MB} MB); best of {options.repeat}")
     ok = ratio <= TARGET_RATIO and kb_mb < TARGET_MB
+    if options.format != "csv":  # the targets are set against a bare csv.reader pass
+        print("(for reference: the targets are set for CSV, against csv.reader)")
+        return 0
     print("within target" if ok else "TARGET MISSED")
     return 0 if ok else 1
 

@@ -26,7 +26,7 @@ from kb.stubs import seal
 from kb.stubs.coverage import Coverage, closest
 from kb.stubs.phrasing import guess_type, name_words, phrasings, query_words
 from kb.stubs.render import Stub, markdown, reviewed_on
-from kb.stubs.tally import Subject, Tally
+from kb.stubs.tally import Subject
 from kb.stubs.words import fold, words
 from kb.tickets.model import normalize_tag
 

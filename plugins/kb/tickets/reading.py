@@ -9,7 +9,6 @@ import codecs
 import csv
 import io
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
