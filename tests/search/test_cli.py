@@ -98,3 +98,16 @@ def test_main_in_process(kb, capsys, monkeypatch):
         main(["index", "--audience", "internal"])
     assert exit_.value.code == 0
     assert "indexed 9 internal pages (en 6, es 3) for search in .kb/index/internal" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_build_rebuilds_each_index_outside_the_site(kb):
+    code, out, err = run(kb, "build", "--audience", "public")
+    assert code == 0, err
+    assert "built the public site" in out and "indexed 7 public pages (en 4, es 3)" in out
+    assert (kb.root / ".kb" / "index" / "public").is_symlink()
+    assert not (kb.root / ".kb" / "index" / "internal").exists()
+    site = kb.root / "site" / "public"
+    assert not [p for p in site.rglob("*") if p.name in ("info.json", "vocabulary.json", "synonyms.json")]
+    code, out, _ = run(kb, "search", "chargeback", "--audience", "public", "--json")
+    assert code == 0 and json.loads(out)[0]["id"] == "payments/chargebacks"

@@ -49,7 +49,7 @@ SCORE_POWER = 0.5  # of the index's score in the final one: below 1, where words
 # Words are required, rarest first, while the documents they match stay under this share
 # of the index; the commoner words only add to the score of those documents. This keeps
 # the work of a query bounded on large indexes (the idea of MaxScore/WAND).
-REQUIRED_SHARE = 0.2
+REQUIRED_SHARE = 0.1
 REQUIRED_MINIMUM = 1000  # documents: below this, any plan is fast
 COMMON_SHARE = 0.5  # a word in more than this share of the articles is never required
 OPERATORS = {"OR", "AND", "NOT"}
