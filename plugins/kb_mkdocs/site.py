@@ -130,14 +130,21 @@ def _watch(site: LiveSite, paths: list[Path]) -> None:
     reads = ("opened", "closed_no_write")  # every build reads the docs (watchdog 4+ reports it): not a change
 
     class Handler(FileSystemEventHandler):
+        def __init__(self, only: Path | None) -> None:
+            self.only = only  # a single watched file in its folder, or None for a whole folder
+
         def on_any_event(self, event) -> None:  # noqa: ANN001 - watchdog's event type
-            if event.event_type not in reads and not event.is_directory and not Path(str(event.src_path)).name.startswith("."):
+            source = Path(str(event.src_path))
+            if event.event_type in reads or event.is_directory or source.name.startswith("."):
+                return
+            if self.only is None or source == self.only:
                 changed.set()
 
     observer = Observer()
-    for path in paths:
+    for path in (p.resolve() for p in paths):
         if path.exists():
-            observer.schedule(Handler(), str(path if path.is_dir() else path.parent), recursive=path.is_dir())
+            folder = path if path.is_dir() else path.parent
+            observer.schedule(Handler(None if path.is_dir() else path), str(folder), recursive=path.is_dir())
     observer.daemon = True
     observer.start()
 
