@@ -7,8 +7,11 @@ typos, codes.
   know is matched with 1 typo from 4 letters and 2 from 8 (a swap of two letters is one
   typo); codes and numbers never are. The last word may be unfinished (search as you type).
 - Synonyms from the glossary join the two languages.
-- Ranking: BM25F with titles over summaries and tags over headings over body text, then
-  the share of the query's words each article matches, then the query's language.
+- Ranking: BM25 over words weighted by where they stand (a title word counts as 4 words of
+  body text, a summary or tag word 2.5, a heading word 1.6); then, among the best
+  candidates, the share of the query's words an article holds (all beat most), where they
+  are (titles first), words found as typed, and the query's language. One result per
+  article, pointing at the table row or heading that answers when there is one.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from rapidfuzz.distance import OSA
 from whoosh import index as whoosh_index
 from whoosh.query import And, AndMaybe, DisjunctionMax, Or, Query, Term
 
-from kb.search.analysis import STOPWORDS, fold, is_code, stem, stems, words
+from kb.search.analysis import STOPWORDS, fold, is_code, stems, words
 from kb.search.index import INFO, SYNONYMS, VERSION, VOCABULARY
 from kb.search.synonyms import Synonyms
 
@@ -281,8 +284,9 @@ class IndexUnavailable(Exception):
 
 
 class SearchIndex:
-    """A searchable index of one audience; follows the index's symlink, so a rebuild is
-    picked up by the next search while searches already running finish on the old one."""
+    """A searchable index of one audience. It follows the index's symlink: the search after
+    a rebuild reads the new build. Searches take turns (a Whoosh searcher is not shared
+    between threads); each takes milliseconds."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -307,8 +311,12 @@ class SearchIndex:
         self._target = target
 
     def _fresh(self) -> None:
+        """Follow the symlink to a newer build (called under the lock: no search is using
+        the old one, which is closed)."""
         if os.path.realpath(self.path) != self._target:
+            old = self.searcher
             self._open()
+            old.close()
 
     def _words(self, parsed: ParsedQuery, corrected: dict[str, list[str]]) -> list[_Word]:
         result = []
