@@ -3,10 +3,21 @@ tables of codes, a glossary in the glossary's own format, internal and draft art
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from kb.search.eval import CHROMIUM, CHROMIUM_ARGS
 from kb.search.index import build_index, index_root
 from kb.search.query import SearchIndex
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Debian's Chromium for pytest-playwright (Playwright cannot download its own here)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is not installed ({CHROMIUM}): ./scripts/test installs Debian's chromium package")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 RETURNS_ES = """
 Una transferencia SPEI se devuelve cuando el banco del beneficiario no puede abonarla.

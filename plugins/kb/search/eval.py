@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -147,7 +148,13 @@ _LINKS = "els => els.map(e => e.href)"
 
 def builtin_rankings(site: Path, queries: list[Query], languages: tuple[str, ...]) -> list[list[str]]:
     """Type each query into the built site's own search box, in headless Chromium, and
-    read the pages it lists, best first."""
+    read the pages it lists, best first. (Run in a thread of its own: Playwright's
+    synchronous API refuses a thread where an event loop runs, as under pytest-playwright.)"""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_rank_in_browser, site, queries, languages).result()
+
+
+def _rank_in_browser(site: Path, queries: list[Query], languages: tuple[str, ...]) -> list[list[str]]:
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
