@@ -15,6 +15,7 @@ from kb.server import create_app
 from kb_mkdocs.site import build_site
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
+READY = "() => !/initiali/i.test(document.querySelector('.md-search-result__meta').textContent)"
 
 
 @pytest.fixture
@@ -46,6 +47,7 @@ def test_served_site_searches_through_the_api(indexed, kb, chromium):
         page = chromium.new_page()
         page.goto(f"http://127.0.0.1:{sock.getsockname()[1]}/es/")
         page.wait_for_selector("html[data-kb-search=api]", state="attached")
+        page.wait_for_function(READY)  # Material's own search has started too
         type_query(page, "devolucoin 03")  # a typo and a code: only the API finds the row
         # the answer to the whole query (those to its first letters come before it): the row
         page.wait_for_function("() => { const a = document.querySelector('.md-search-result__item a');"
@@ -72,7 +74,7 @@ def test_static_site_keeps_the_builtin_search(kb, chromium, api_flag):
     with serve_folder(site) as url:
         page = chromium.new_page()
         page.goto(url)
-        page.wait_for_function("() => !/initiali/i.test(document.querySelector('.md-search-result__meta').textContent)")
+        page.wait_for_function(READY)
         type_query(page, "chargeback")
         page.wait_for_selector(".md-search-result__item a[href*='payments/chargebacks']")
         assert page.get_attribute("html", "data-kb-search") is None

@@ -15,15 +15,18 @@ import shutil
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.analysis import DelimitedAttributeFilter, RegexTokenizer, SpaceSeparatedTokenizer
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.columns import CompressedBytesColumn
 from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
 
+from kb.articles import Article
 from kb.audience import visible
 from kb.catalog import Catalog
 from kb.labels import label
@@ -85,7 +88,7 @@ class BuildReport:
     languages: dict[str, int]
 
 
-def _shown_text(article, catalog: Catalog, audience: str) -> str:
+def _shown_text(article: Article, catalog: Catalog, audience: str) -> str:
     """The Markdown the site shows, less the lists of related articles and sources that
     it adds at the end (other articles' titles would make every neighbour match)."""
     text = page_markdown(article, catalog, audience)
@@ -95,7 +98,7 @@ def _shown_text(article, catalog: Catalog, audience: str) -> str:
     return text
 
 
-def documents(catalog: Catalog, audience: str):
+def documents(catalog: Catalog, audience: str) -> Iterator[tuple[dict[str, Any], set[str]]]:
     """One index document per article visible to `audience` (navigation pages are not
     answers), with what results need to show stored beside it."""
     settings = catalog.settings
