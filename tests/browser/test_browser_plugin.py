@@ -3,6 +3,7 @@ what a reader then sees)."""
 
 from __future__ import annotations
 
+import json
 import re
 
 from browser_pages import Site
@@ -47,3 +48,15 @@ def test_without_alternate_links_keeps_feeds_and_links_in_the_body():
     assert 'hreflang="en">\n' not in out.partition("</head>")[0]
     assert "application/rss+xml" in out and '<a href="../" hreflang="en">' in out
     assert out.partition("</head>")[2] == html.partition("</head>")[2]
+
+
+def test_the_built_in_search_indexes_articles_not_the_lists_that_repeat_them(fixture_public: Site):
+    entries = json.loads((fixture_public.folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = [entry["location"] for entry in entries]
+    assert "es/spei/returns/" in locations and "spei/returns/#return-causes" in locations  # articles and their sections
+    for added in ("#related-articles", "#sources", "#articulos-relacionados", "#fuentes"):
+        assert not any(location.endswith(added) for location in locations), added
+    section = next(entry for entry in entries if entry["location"] == "spei/")
+    assert "Getting the CEP receipt" not in section["text"]  # the section's generated list is not indexed
+    page = (fixture_public.folder / "spei" / "returns" / "index.html").read_text(encoding="utf-8")
+    assert '<h2 data-search-exclude id="related-articles">' in page  # still shown to readers

@@ -1,8 +1,8 @@
 """`kb-browser`: what the built site does in a reader's browser, beyond MkDocs' and
 Material's defaults: diagrams drawn inline in the page's language; a translated 404 page
 for each language that offers a search; Material's static search matching words typed
-without accents, and answering with the article rather than the section index that lists
-it; no request for a sitemap beside every page."""
+without accents, and answering with the article itself rather than the pages that list it
+(section lists, related articles); no request for a sitemap beside every page."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 
 from kb.diagrams import MissingDiagram, embed_diagrams
-from kb.labels import label
+from kb.labels import LABELS, label
 from kb.render import SECTION_MARKER
 from kb_mkdocs.browser.config import BrowserConfig
 from kb_mkdocs.i18n import current_language, language_homes, site_languages
@@ -30,6 +30,9 @@ NOT_FOUND = "404.html"
 # Page-level hreflang links: Material's script fetches `<link>/sitemap.xml` for each, a 404
 # beside every page (mkdocs-material#6582). sitemap.xml carries the same alternates.
 _ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+# The sections kb-articles adds to every article: other articles' titles and the sources.
+_ADDED_HEADINGS = sorted({label(lang, key) for lang in LABELS for key in ("related", "sources")})
+_ADDED_HEADING = re.compile(r"^## (" + "|".join(map(re.escape, _ADDED_HEADINGS)) + r")[ \t]*$", re.M)
 
 
 def without_alternate_links(html: str) -> str:
@@ -51,7 +54,7 @@ class BrowserPlugin(BasePlugin[BrowserConfig]):
         return config
 
     @event_priority(70)  # before kb-articles (60) renders facts and the section lists
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Any) -> str | None:
+    def _before_articles(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Any) -> str | None:
         """Diagrams drawn inline from the SVG of the page's language (kb-articles then fills
         in the platform facts they name). A section index's generated list repeats its
         articles' summaries: it stays out of the built-in search index, so that a search
@@ -67,6 +70,17 @@ class BrowserPlugin(BasePlugin[BrowserConfig]):
             markdown = markdown.replace(SECTION_MARKER, f"<div data-search-exclude markdown>\n\n{SECTION_MARKER}\n\n</div>")
         return markdown
 
+    @event_priority(55)  # after kb-articles (60) added its sections
+    def _after_articles(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Any) -> str | None:
+        """The related articles and sources added to every article stay out of the built-in
+        search index too: otherwise a search for an article's title finds every article
+        that lists it (and the index grows by two sections a page)."""
+        if not self.config.enabled:
+            return None
+        return _ADDED_HEADING.sub(lambda match: f"{match.group(0).rstrip()} {{ data-search-exclude }}", markdown)
+
+    on_page_markdown = CombinedEvent(_before_articles, _after_articles)
+
     def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any] | None:
         """The 404 page: its words in every language, and a language selector leading
         to each language's home (not to the last page rendered)."""
@@ -75,7 +89,7 @@ class BrowserPlugin(BasePlugin[BrowserConfig]):
         homes = language_homes(config)
         if homes:
             config.extra["alternate"] = homes
-        languages, default = site_languages(config)
+        languages = site_languages(config)[0]
         links = {home["lang"]: home["link"] for home in homes}
         context["kb_not_found"] = [
             {"lang": lang, "url": links.get(lang) or urlsplit(config.site_url or "/").path or "/",
@@ -85,7 +99,7 @@ class BrowserPlugin(BasePlugin[BrowserConfig]):
         context["kb_not_found_lang"] = current_language(config)
         return context
 
-    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str | None:
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         return without_alternate_links(output) if self.config.enabled else None
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:

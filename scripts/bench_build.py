@@ -1,0 +1,233 @@
+"""Benchmark of the site build at scale, on a generated corpus (scripts/generate-corpus,
+2,000 articles per language by default):
+
+- `kb build` for each audience (the site, then its search index), against a plain
+  `mkdocs build` of the same articles with the project's plugins switched off (a derived
+  mkdocs.yml without the kb-* plugins; search, tags and i18n kept), measured in the same
+  run: the plain build and the internal build (the same pages) run side by side, so that
+  a machine shared with other work slows both alike; CPU time is reported beside wall time;
+- the time for `kb serve` to show an edited article: an article's file is changed and its
+  page is polled until the change is served (kb serve works on a copy of the corpus, started
+  beside the first builds; the edit is measured beside the public build).
+
+    scripts/bench-build [--per-language 2000] [--seed 7] [--corpus DIR] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+TIMEOUT = 900  # seconds any one step may take before the benchmark gives up
+TARGET = 1.30  # the project's plugins may add at most 30 % to the plain build
+
+
+def plain_config(text: str) -> str:
+    """mkdocs.yml without the project's plugins (the `kb-*` entries of `plugins:`)."""
+    out, in_plugins, skipping = [], False, False
+    for line in text.splitlines(keepends=True):
+        if line.strip() and not line.startswith((" ", "#")):
+            in_plugins, skipping = line.startswith("plugins:"), False
+        if in_plugins and line.startswith("  - "):
+            skipping = line.startswith("  - kb-")
+        if not (in_plugins and skipping):
+            out.append(line)
+    return "".join(out)
+
+
+@dataclass(eq=False)
+class Run:
+    """One command, run as a child process: its wall time, its own CPU time and its output."""
+
+    name: str
+    argv: list[str]
+    log: Path
+    started: float = 0.0
+    wall: float = 0.0
+    cpu: float = 0.0
+    process: subprocess.Popen | None = field(default=None, repr=False)
+
+    def start(self) -> Run:
+        self.started = time.perf_counter()
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(self.argv, stdout=log, stderr=subprocess.STDOUT, env=ENV, cwd=ROOT)
+        return self
+
+    def finish(self, check: bool = True) -> Run:
+        """Wait for the child and read its resource usage."""
+        deadline = time.perf_counter() + TIMEOUT
+        while True:
+            pid, status, usage = os.wait4(self.process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                self.process.kill()
+                raise SystemExit(f"bench-build: {self.name} took more than {TIMEOUT} s; see {self.log}")
+            time.sleep(0.05)
+        self.wall = time.perf_counter() - self.started
+        self.cpu = usage.ru_utime + usage.ru_stime
+        self.process.returncode = os.waitstatus_to_exitcode(status)
+        if check and self.process.returncode:
+            raise SystemExit(f"bench-build: {self.name} failed (exit {self.process.returncode}); its output:\n{self.output()[-3000:]}")
+        return self
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def seconds(self, pattern: str) -> float:
+        """A duration the command printed on a line matching `pattern`, e.g. 'indexed ... (12.3 s)'."""
+        match = re.search(pattern + r".*\((\d+(?:\.\d+)?) s\)", self.output())
+        if not match:
+            raise SystemExit(f"bench-build: {self.name} printed no /{pattern}/ line; its output:\n{self.output()[-2000:]}")
+        return float(match.group(1))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def wait_until(test: Callable[[], bool], what: str, every: float = 0.2) -> float:
+    """Seconds until `test()` is true."""
+    start = time.perf_counter()
+    while not test():
+        if time.perf_counter() - start > TIMEOUT:
+            raise SystemExit(f"bench-build: gave up waiting for {what} after {TIMEOUT} s")
+        time.sleep(every)
+    return time.perf_counter() - start
+
+
+def edited_article(corpus: Path) -> tuple[Path, str]:
+    """A public English article of the corpus, and its address on the site."""
+    for path in sorted((corpus / "docs" / "en").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if path.name != "index.md" and "audience: public" in text and "status: published" in text:
+            return path, path.relative_to(corpus / "docs" / "en").with_suffix("").as_posix() + "/"
+    raise SystemExit(f"bench-build: no public article in {corpus}/docs/en")
+
+
+def serve_edit(serve: Run, port: int, corpus: Path) -> float:
+    """Seconds from saving a change to an article until `kb serve` serves the page with it
+    (the file is put back as it was afterwards)."""
+    path, address = edited_article(corpus)
+    page = f"http://127.0.0.1:{port}/{address}"
+    before = fetch(page)
+    if before is None:
+        raise SystemExit(f"bench-build: kb serve does not serve {page}; see {serve.log}")
+    token = f"bench-edit-{os.getpid()}-{int(time.time())}"
+    original = path.read_text(encoding="utf-8")
+    try:
+        path.write_text(original + f"\n\nEdited for the benchmark: {token}.\n", encoding="utf-8")
+        return wait_until(lambda: token in (fetch(page) or ""), "kb serve to show the edited article")
+    finally:
+        path.write_text(original, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="bench-build", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--per-language", type=int, default=2000, help="articles per language (default 2000)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--corpus", type=Path, help="a corpus made by scripts/generate-corpus (default: generate one)")
+    parser.add_argument("--keep", action="store_true", help="keep the corpus and the built sites")
+    args = parser.parse_args(argv)
+    if args.per_language < 1:
+        parser.error("--per-language must be at least 1")
+    began = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="kb-bench-build-"))
+    serve: Run | None = None
+    try:
+        corpus = args.corpus.resolve() if args.corpus else work / "corpus"
+        if not args.corpus:
+            made = Run("generate-corpus", [sys.executable, str(ROOT / "scripts" / "generate_corpus.py"), "--per-language",
+                                           str(args.per_language), "--out", str(corpus), "--seed", str(args.seed)],
+                       work / "generate.log").start().finish()
+            print(f"corpus: {args.per_language} articles per language, generated in {made.wall:.1f} s", flush=True)
+        config = corpus / "mkdocs.yml"
+        plain = corpus / "mkdocs.plain.yml"
+        plain.write_text(plain_config(config.read_text(encoding="utf-8")), encoding="utf-8")
+        out = work / "site"
+        kb = str(BIN / "kb")
+
+        # kb serve works on its own copy of the corpus (its own site and index folders).
+        served = work / "served"
+        shutil.copytree(corpus, served, ignore=shutil.ignore_patterns(".kb", "site"))
+        port = free_port()
+        print("building: plain mkdocs build, kb build --audience internal and kb serve starting, side by side ...", flush=True)
+        baseline = Run("mkdocs build (plugins off)", [str(BIN / "mkdocs"), "build", "-q", "-f", str(plain), "-d", str(out / "plain")],
+                       work / "plain.log").start()
+        internal = Run("kb build --audience internal", [kb, "-f", str(config), "build", "--audience", "internal", "-d", str(out / "internal")],
+                       work / "internal.log").start()
+        serve = Run("kb serve", [kb, "-f", str(served / "mkdocs.yml"), "serve", "--audience", "internal", "--port", str(port)],
+                    work / "serve.log").start()
+        baseline.finish()
+        internal.finish()
+        wait_until(lambda: fetch(f"http://127.0.0.1:{port}/_kb/version") not in (None, "0"), "kb serve to serve its first build")
+        ready = time.perf_counter() - serve.started
+
+        print("building: kb build --audience public, beside kb serve showing an edited article ...", flush=True)
+        public = Run("kb build --audience public", [kb, "-f", str(config), "build", "--audience", "public", "-d", str(out / "public")],
+                     work / "public.log").start()
+        shown = serve_edit(serve, port, served)
+        serve.process.send_signal(signal.SIGINT)
+        serve.finish(check=False)
+        serve = None
+        public.finish()
+
+        # `kb build` is the site, then its search index: the index alone tells their CPU time apart.
+        index = Run("kb index --audience internal", [kb, "-f", str(config), "index", "--audience", "internal"],
+                    work / "index.log").start().finish()
+        site_wall = {run: run.wall - run.seconds("indexed") for run in (internal, public)}
+        wall_ratio = site_wall[internal] / baseline.wall
+        cpu_ratio = (internal.cpu - index.cpu) / baseline.cpu
+        print()
+        print(f"Site build of {args.per_language} articles per language, {os.cpu_count()} CPUs "
+              f"(load average {os.getloadavg()[0]:.1f} at the end):")
+        print(f"  {'command':<32} {'wall s':>7} {'site':>7} {'index':>7} {'CPU s':>7}")
+        print(f"  {baseline.name:<32} {baseline.wall:7.1f} {baseline.wall:7.1f} {'':>7} {baseline.cpu:7.1f}")
+        for run in (internal, public):
+            print(f"  {run.name:<32} {run.wall:7.1f} {site_wall[run]:7.1f} {run.seconds('indexed'):7.1f} {run.cpu:7.1f}")
+        print(f"  {index.name:<32} {index.wall:7.1f} {'':>7} {index.wall:7.1f} {index.cpu:7.1f}")
+        print(f"The project's plugins add {100 * (cpu_ratio - 1):+.0f} % CPU time ({cpu_ratio:.2f}x) and "
+              f"{100 * (wall_ratio - 1):+.0f} % wall time ({wall_ratio:.2f}x) to the plain build of the same pages "
+              f"(kb build --audience internal, site only; target: at most +{100 * (TARGET - 1):.0f} %).")
+        print(f"The public site (no internal or draft article) takes {site_wall[public] / baseline.wall:.2f}x the plain build's wall time.")
+        print(f"kb serve: first build served after {ready:.1f} s; an edited article shown {shown:.1f} s after its file was saved.")
+        print(f"benchmark: {time.perf_counter() - began:.0f} s in all")
+        if cpu_ratio > TARGET:
+            sys.exit(1)
+    finally:
+        if serve is not None and serve.process.poll() is None:
+            serve.process.kill()
+        if args.keep:
+            print(f"kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
