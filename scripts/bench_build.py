@@ -69,22 +69,27 @@ class Run:
             self.process = subprocess.Popen(self.argv, stdout=log, stderr=subprocess.STDOUT, env=ENV, cwd=ROOT)
         return self
 
-    def finish(self, check: bool = True) -> Run:
-        """Wait for the child and read its resource usage."""
-        deadline = time.perf_counter() + TIMEOUT
-        while True:
-            pid, status, usage = os.wait4(self.process.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
+    def done(self, check: bool = True) -> bool:
+        """Whether the child has ended (its times and status are then read)."""
+        if self.process.returncode is not None:
+            return True
+        pid, status, usage = os.wait4(self.process.pid, os.WNOHANG)
+        if not pid:
+            if time.perf_counter() - self.started > TIMEOUT:
                 self.process.kill()
                 raise SystemExit(f"bench-build: {self.name} took more than {TIMEOUT} s; see {self.log}")
-            time.sleep(0.05)
+            return False
         self.wall = time.perf_counter() - self.started
         self.cpu = usage.ru_utime + usage.ru_stime
         self.process.returncode = os.waitstatus_to_exitcode(status)
         if check and self.process.returncode:
             raise SystemExit(f"bench-build: {self.name} failed (exit {self.process.returncode}); its output:\n{self.output()[-3000:]}")
+        return True
+
+    def finish(self, check: bool = True) -> Run:
+        """Wait for the child to end."""
+        while not self.done(check):
+            time.sleep(0.05)
         return self
 
     def output(self) -> str:
@@ -184,10 +189,13 @@ def main(argv: list[str] | None = None) -> None:
                        work / "internal.log").start()
         serve = Run("kb serve", [kb, "-f", str(served / "mkdocs.yml"), "serve", "--audience", "internal", "--port", str(port)],
                     work / "serve.log").start()
-        baseline.finish()
-        internal.finish()
-        wait_until(lambda: fetch(f"http://127.0.0.1:{port}/_kb/version") not in (None, "0"), "kb serve to serve its first build")
-        ready = time.perf_counter() - serve.started
+        ready = None
+        while not (baseline.done() and internal.done() and ready):
+            if ready is None and fetch(f"http://127.0.0.1:{port}/_kb/version") not in (None, "0"):
+                ready = time.perf_counter() - serve.started
+            if serve.done(check=False):
+                raise SystemExit(f"bench-build: kb serve stopped; its output:\n{serve.output()[-3000:]}")
+            time.sleep(0.2)
 
         print("building: kb build --audience public, beside kb serve showing an edited article ...", flush=True)
         public = Run("kb build --audience public", [kb, "-f", str(config), "build", "--audience", "public", "-d", str(out / "public")],
