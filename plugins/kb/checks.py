@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from kb.audience import internal_blocks, unclosed_block_line
+from kb.diagrams import MARKER, diagram_path
 from kb.links import find_links
 from kb.problems import Problem, Severity
 
@@ -117,6 +118,12 @@ def check_bodies(catalog: Catalog) -> list[Problem]:
     problems = []
     for article in catalog.articles:
         problems += catalog.facts.check(article.body, article.lang, article.display, article.body_line)
+        for match in MARKER.finditer(article.body):
+            path = diagram_path(catalog.settings.docs_dir, article.lang, match.group("name"))
+            if not path.is_file():
+                problems.append(Problem(article.display, article.body_line + article.body.count("\n", 0, match.start()), "diagram",
+                                        f"the diagram '{match.group('name')}' has no file {catalog.settings.display(path)}",
+                                        "draw it there (one SVG per language) or fix the name in the kb:diagram line", code="missing-diagram"))
         unclosed = unclosed_block_line(article.body)
         if unclosed:
             problems.append(Problem(article.display, article.body_line + unclosed - 1, "internal block", "'<!-- internal -->' is never closed",

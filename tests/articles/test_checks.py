@@ -71,3 +71,13 @@ def test_published_public_article_without_sources_or_links_is_warned(project):
 def test_related_must_exist(project):
     project.pair("spei/returns", related=["spei/nothing"])
     assert {p.code for p in project.catalog().errors} == {"unknown-related"}
+
+
+def test_a_diagram_without_its_svg_is_an_error(project):
+    project.pair("spei/returns", body="Intro.\n\n<!-- kb:diagram spei-flow -->\n")
+    project.write("docs/en/assets/diagrams/spei-flow.svg", "<svg xmlns='http://www.w3.org/2000/svg'></svg>\n")
+    [error] = project.catalog().errors
+    assert error.code == "missing-diagram" and error.file == "docs/es/spei/returns.md"
+    assert "docs/es/assets/diagrams/spei-flow.svg" in error.message
+    lines = (project.root / error.file).read_text(encoding="utf-8").splitlines()
+    assert "kb:diagram spei-flow" in lines[error.line - 1]
