@@ -10,6 +10,8 @@ import pytest
 
 from kb.catalog import load_catalog
 from kb.links import find_links
+from kb.search.document import read_page
+from kb.search.synonyms import parse_glossary
 from kb.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,19 +60,6 @@ def test_every_section_has_an_index_page_in_both_languages(catalog):
             assert (catalog.settings.docs_dir / lang / section / "index.md").exists(), f"docs/{lang}/{section}/index.md"
 
 
-def table_first_cells(text: str) -> list[str]:
-    """The first cell of every body row of every Markdown table in `text`."""
-    cells = []
-    lines = text.splitlines()
-    for index, line in enumerate(lines):
-        if re.match(r"^\s*\|?\s*:?-{3,}", line) and index > 0 and "|" in lines[index - 1]:
-            for row in lines[index + 1:]:
-                if "|" not in row:
-                    break
-                cells.append(row.strip().strip("|").split("|")[0].strip().strip("`*"))
-    return cells
-
-
 @pytest.mark.parametrize("slug, codes", [
     ("payments/card-decline-codes", "00 01 03 04 05 12 13 14 41 43 51 54 55 57 61 62 65 75 91 96"),
     ("api/http-errors", "400 401 403 404 409 422 429 500 502 503 504"),
@@ -80,8 +69,15 @@ def test_lookup_tables_have_one_code_per_row(catalog, slug, codes):
     for lang in ("en", "es"):
         article = catalog.get(slug, lang)
         assert article is not None, f"docs/{lang}/{slug}.md is missing"
-        first = [cell for cell in table_first_cells(article.body) if re.fullmatch(r"[A-Z]?\d{1,3}", cell)]
+        cells = [row.cells[0] for row in read_page(article.body).rows if row.cells]
+        first = [cell for cell in cells if re.fullmatch(r"[A-Z]?\d{1,3}", cell)]
         assert first, f"{article.display} has no table of codes"
         expected = codes.split() if codes else first
         for code in expected:
             assert first.count(code) == 1, f"{article.display}: code {code} is in {first.count(code)} rows"
+
+
+def test_the_glossary_gives_search_at_least_60_pairs_in_each_language(catalog):
+    for lang in ("en", "es"):
+        glossary = catalog.get("glossary", lang)
+        assert glossary is not None and len(parse_glossary(glossary.body)) >= 60, glossary.display
