@@ -101,7 +101,7 @@ def _result_rows(body: str) -> list[int]:
     for line in body.splitlines():
         cells = _cells(line)
         if len(cells) == 2 and re.fullmatch(r"\d+", cells[1]) and re.search(
-            r"(?i)\b(sum|suma|check digit|dígito de control)\b", cells[0]
+            r"(?i)\b(sum|suma|check digit|dígito (de control|verificador))\b", cells[0]
         ):
             values.append(int(cells[1]))
     return values
