@@ -1,24 +1,24 @@
 """What a page says, as search needs it: plain text, headings with the anchors the site
 gives them, and table rows, read from the Markdown the site renders.
 
-Anchors follow Python-Markdown's `toc` extension (the site's): the heading's text without
-markup, accents dropped, lower case, spaces as "-", "_1", "_2" for repeats; an explicit
-`{#id}` wins.
+Anchors are made by Python-Markdown's `toc` extension itself (the site's: default slugify,
+"_1", "_2" for repeats, an explicit `{#id}` wins and is never reused). Tables are read as
+its `tables` extension reads them (tables.py).
 """
 
 from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from kb.search.tables import split_row, table_start, unescape_pipes
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_HEADING = re.compile(r"^(#{1,6})((?:\\.|[^\\])*?)#*$")  # Python-Markdown's: no space needed
 _ATTR_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")
 _ATTRS = re.compile(r"\s*\{:?[^}]*\}\s*$")
-_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?|===)\s*[\w-]*(?:\s+[\w-]+)*\s*(?:"([^"]*)")?\s*$')
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
@@ -37,11 +37,14 @@ def inline_text(markdown: str) -> str:
     return html.unescape(text).strip()
 
 
-def slugify(text: str) -> str:
-    """Python-Markdown's default `toc` slug of a heading's text."""
-    value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(r"[-\s]+", "-", value)
+def heading_id(text: str, used: set[str]) -> str:
+    """The id the site gives a heading of this text, `used` holding the page's ids so far
+    (the new one is added)."""
+    # Imported here: a search loads this module (through the glossary reader) but reads no
+    # page, and Markdown's import is most of the time of a search's start-up.
+    from markdown.extensions.toc import slugify, unique
+
+    return unique(slugify(text, "-"), used)
 
 
 @dataclass
@@ -81,13 +84,21 @@ class PageText:
         return "\n".join(self.paragraphs)
 
 
-def _cells(line: str) -> list[str]:
-    line = line.strip()
-    if line.startswith("|"):
-        line = line[1:]
-    if line.endswith("|") and not line.endswith("\\|"):
-        line = line[:-1]
-    return [inline_text(cell.replace("\\|", "|")) for cell in re.split(r"(?<!\\)\|", line)]
+def _cells(raw: list[str], width: int) -> list[str]:
+    """The text of a row's cells, cut or padded to the table's width."""
+    cells = [inline_text(unescape_pipes(cell)) for cell in raw[:width]]
+    return cells + [""] * (width - len(cells))
+
+
+def _block(lines: list[str], index: int) -> list[str]:
+    """The lines (stripped) of the block starting at `index`, up to the next blank one."""
+    block = []
+    for line in lines[index:]:
+        line = line.strip()
+        if not line:
+            break
+        block.append(line)
+    return block
 
 
 def read_page(markdown: str) -> PageText:
@@ -97,7 +108,13 @@ def read_page(markdown: str) -> PageText:
     anchor, heading = "", ""
     paragraph: list[str] = []
     lines = _COMMENT.sub("", markdown).split("\n")
+    for line in lines:  # explicit ids are taken before any is made: a made one never repeats them
+        found = _HEADING.match(line)
+        explicit = _ATTR_ID.search(found.group(2)) if found else None
+        if explicit:
+            used.add(explicit.group(1))
     in_fence = False
+    at_start = True  # of a block: where a table may start
     index = 0
 
     def flush() -> None:
@@ -113,48 +130,49 @@ def read_page(markdown: str) -> PageText:
             continue
         if in_fence:
             paragraph.append(line.strip())
+            at_start = False
             index += 1
+            continue
+        stripped = line.strip()
+        table = table_start(_block(lines, index)) if at_start and "|" in stripped else None
+        if table:
+            flush()
+            raw_header, border = table
+            header = _cells(raw_header, len(raw_header))
+            index += 2
+            while index < len(lines) and lines[index].strip():
+                cells = _cells(split_row(lines[index], border), len(header))
+                page.rows.append(Row(cells, header, anchor, heading))
+                page.paragraphs.append(" ".join(cells))
+                index += 1
             continue
         match = _HEADING.match(line)
         if match:
             flush()
-            raw = match.group(2)
+            raw = match.group(2).strip()
             explicit = _ATTR_ID.search(raw)
             text = inline_text(_ATTRS.sub("", raw))
-            slug = explicit.group(1) if explicit else slugify(text)
-            if not explicit:
-                base, number = slug, 0
-                while slug in used:
-                    number += 1
-                    slug = f"{base}_{number}"
-            used.add(slug)
+            slug = explicit.group(1) if explicit else heading_id(text, used)
             anchor, heading = slug, text
             page.headings.append(Heading(text, slug, len(match.group(1))))
             page.paragraphs.append(text)
+            at_start = True
             index += 1
-            continue
-        stripped = line.strip()
-        if stripped.startswith("|") and index + 1 < len(lines) and _TABLE_RULE.match(lines[index + 1].strip()):
-            flush()
-            header = _cells(stripped)
-            index += 2
-            while index < len(lines) and lines[index].strip().startswith("|"):
-                cells = _cells(lines[index])
-                page.rows.append(Row(cells, header, anchor, heading))
-                page.paragraphs.append(" ".join(cells))
-                index += 1
             continue
         admonition = _ADMONITION.match(line)
         if admonition:
             flush()
             if admonition.group(2):
                 page.paragraphs.append(inline_text(admonition.group(2)))
+            at_start = True
             index += 1
             continue
         if not stripped:
             flush()
+            at_start = True
         else:
             paragraph.append(inline_text(_LIST.sub("", stripped)))
+            at_start = False
         index += 1
     flush()
     page.paragraphs = [p for p in page.paragraphs if p]
