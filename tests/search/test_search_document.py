@@ -143,6 +143,8 @@ def test_the_articles_hold_tables_and_headings():
     pytest.param("| a | b |\n|---|---|\n| 1 | 2 |\nplain line\n## not a heading\n\n## Heading\n", id="rows until the blank line"),
     pytest.param("```\ncode\n```\n| a | b |\n|---|---|\n| 1 | 2 |\n\n| c | d |\n|--|--|\n| 3 | 4 |\n", id="fences"),
     pytest.param("| a | b |\n|---|---|\n| `` x|y `` | `z` |\n", id="double ticks"),
+    pytest.param('!!! note "T"\n    ## Inside\n\n    text\n\n=== "Tab"\n\n    ### In tab\n\n    ??? tip\n        #### Deeper\n\n    ## Back\n\n## Out\n\n    ## Code, not a heading\n',
+                 id="headings in admonitions and tabs"),
     pytest.param("## Codes\n| a | b |\n|---|---|\n| 1 | 2 |\n", id="table after a heading"),
     pytest.param('!!! note "Codes"\n\n    | a | b |\n    |---|---|\n    | 1 | 2 |\n', id="table in an admonition"),
     pytest.param("# Plazos\n## Plazos\n## Plazos {#plazos_1}\n## Día 1\n## Día 1\n#Sin espacio\n", id="repeated and explicit ids"),

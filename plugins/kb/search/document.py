@@ -109,12 +109,13 @@ def read_page(markdown: str) -> PageText:
     paragraph: list[str] = []
     lines = _COMMENT.sub("", markdown).split("\n")
     for line in lines:  # explicit ids are taken before any is made: a made one never repeats them
-        found = _HEADING.match(line)
+        found = _HEADING.match(line.lstrip())
         explicit = _ATTR_ID.search(found.group(2)) if found else None
         if explicit:
             used.add(explicit.group(1))
     in_fence = False
     at_start = True  # of a block: where a table may start
+    containers: list[int] = []  # the indentation of the content of each open admonition or tab
     index = 0
 
     def flush() -> None:
@@ -134,6 +135,9 @@ def read_page(markdown: str) -> PageText:
             index += 1
             continue
         stripped = line.strip()
+        indent = len(line) - len(line.lstrip())
+        while containers and stripped and indent < containers[-1]:
+            containers.pop()  # a line less indented closes the admonition
         table = table_start(_block(lines, index)) if at_start and "|" in stripped else None
         if table:
             flush()
@@ -146,7 +150,7 @@ def read_page(markdown: str) -> PageText:
                 page.paragraphs.append(" ".join(cells))
                 index += 1
             continue
-        match = _HEADING.match(line)
+        match = _HEADING.match(line[containers[-1]:] if containers else line)  # (not indented: code)
         if match:
             flush()
             raw = match.group(2).strip()
@@ -164,6 +168,7 @@ def read_page(markdown: str) -> PageText:
             flush()
             if admonition.group(2):
                 page.paragraphs.append(inline_text(admonition.group(2)))
+            containers.append(len(admonition.group(1)) + 4)
             at_start = True
             index += 1
             continue
