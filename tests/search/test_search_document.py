@@ -110,8 +110,11 @@ def read(text: str) -> tuple[list[dict], list[tuple[str, str]]]:
 
 
 def site_view(text: str) -> tuple[list[dict], list[tuple[str, str]]]:
+    """The site's tables and headings; rows of empty cells (and so tables without a row,
+    which the site shows with one) are nothing for search."""
     found = shown(text)
-    return [t for t in found.tables if t["rows"]], found.headings
+    tables = [{"header": t["header"], "rows": [row for row in t["rows"] if any(row)]} for t in found.tables]
+    return [t for t in tables if t["rows"]], found.headings
 
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: str(p.relative_to(ROOT / "docs")))
@@ -184,3 +187,32 @@ def test_read_page_takes_bounded_time_on_huge_odd_pages(text):
     start = time.process_time()
     read_page(text)
     assert time.process_time() - start < 5  # linear work: well under a second here
+
+
+_cell = st.lists(st.one_of(st.text(alphabet="abcXYZ019 ", min_size=1, max_size=6),
+                           st.just("\\|"), st.just("`a|b`"), st.just("``c|d``"), st.just("`e`")),
+                 max_size=4).map(" ".join)  # (runs of backticks side by side pair as Python-Markdown's regexes
+                                            # happen to backtrack: out of this reader's scope)
+
+
+@st.composite
+def tables(draw) -> str:
+    """A table in any of the forms the site accepts: outer pipes or not, any rule, rows of
+    any width, cells with code spans and escaped pipes."""
+    width = draw(st.integers(1, 4))
+    border = width == 1 or draw(st.booleans())
+    rule = draw(st.sampled_from(["-", "---", ":-", "-:", ":---:", " - "]))
+
+    def line(cells: list[str]) -> str:
+        text = " | ".join(cells)
+        return f"| {text} |" if border else text
+
+    rows = draw(st.lists(st.lists(_cell, min_size=1, max_size=width + 1), min_size=1, max_size=4))
+    head = [draw(st.text(alphabet="abcXYZ", min_size=1, max_size=5)) for _ in range(width)]
+    return "\n".join([line(head), line([rule] * width), *(line(r) for r in rows)]) + "\n"
+
+
+@settings(max_examples=150, deadline=None)
+@given(tables())
+def test_generated_tables_read_as_the_site_renders_them(text):
+    assert read(text)[0] == site_view(text)[0]

@@ -12,7 +12,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from kb.search.tables import split_row, table_start, unescape_pipes
+from kb.search.tables import code_spans, split_row, table_start, unescape_pipes
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -23,18 +23,30 @@ _ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?|===)\s*[\w-]*(?:\s+[\w-]+)*\s*
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
 _TAG = re.compile(r"<[^>]+>")
-_MARKS = re.compile(r"(\*\*|__|\*|`|~~)")
+_MARKS = re.compile(r"(\*\*|__|\*|~~)")  # (a backtick left out of a code span shows as is)
 _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _SPACES = re.compile(r"\s+")
+_OPEN, _CLOSE = "\ue000", "\ue001"  # around the number of a code span set aside
+_CODE = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 
 
 def inline_text(markdown: str) -> str:
-    """A line of Markdown as the reader sees it: links, emphasis, code marks and tags gone."""
-    text = _IMAGE.sub(r"\1", markdown)
+    """A line of Markdown as the reader sees it: links, emphasis, code marks and tags gone;
+    the text of a code span as written."""
+    markdown = markdown.replace(_OPEN, "").replace(_CLOSE, "")
+    codes: list[str] = []
+    out, last = [], 0
+    for start, end in code_spans(markdown):  # set aside: no markup inside code
+        out.append(markdown[last:start])
+        out.append(f"{_OPEN}{len(codes)}{_CLOSE}")
+        codes.append(markdown[start:end + 1].strip("`").strip())
+        last = end + 1
+    out.append(markdown[last:])
+    text = _IMAGE.sub(r"\1", "".join(out))
     text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
     text = _TAG.sub("", text)
-    text = _MARKS.sub("", text)
-    return html.unescape(text).strip()
+    text = html.unescape(_MARKS.sub("", text))
+    return _CODE.sub(lambda m: codes[int(m.group(1))], text).strip()
 
 
 def heading_id(text: str, used: set[str]) -> str:
@@ -146,8 +158,9 @@ def read_page(markdown: str) -> PageText:
             index += 2
             while index < len(lines) and lines[index].strip():
                 cells = _cells(split_row(lines[index], border), len(header))
-                page.rows.append(Row(cells, header, anchor, heading))
-                page.paragraphs.append(" ".join(cells))
+                if any(cells):  # (a row of empty cells answers nothing)
+                    page.rows.append(Row(cells, header, anchor, heading))
+                    page.paragraphs.append(" ".join(cells))
                 index += 1
             continue
         match = _HEADING.match(line[containers[-1]:] if containers else line)  # (not indented: code)

@@ -50,6 +50,11 @@ def _scan(text: str) -> tuple[list[tuple[int, int]], list[int], list[int]]:
     return spans, pipes, escaped
 
 
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Where a line's code spans are: (first tick, last tick) of each, in order."""
+    return _scan(text)[0]
+
+
 def _outside(positions: list[int], spans: list[tuple[int, int]]) -> list[int]:
     """The positions (sorted) that no span (sorted, disjoint) holds."""
     kept, number = [], 0
