@@ -14,20 +14,31 @@ from dataclasses import dataclass, field
 
 from kb.search.tables import code_spans, split_row, table_start, unescape_pipes
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_HEADING = re.compile(r"^(#{1,6})((?:\\.|[^\\])*?)#*$")  # Python-Markdown's: no space needed
-_ATTR_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")
-_ATTRS = re.compile(r"\s*\{:?[^}]*\}\s*$")
-_ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?|===)\s*[\w-]*(?:\s+[\w-]+)*\s*(?:"([^"]*)")?\s*$')
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
-_TAG = re.compile(r"<[^>]+>")
+_HEADING = re.compile(r"^(#{1,6})(.*)$")  # as Python-Markdown's: no space needed (closing #s: _heading_text)
+# (Possessive quantifiers and classes that stop at the next opening: linear on any line.)
+_ATTR_ID = re.compile(r"\{[^{}#]*+#([\w-]++)[^{}]*+\}\s*+$")
+_ATTRS = re.compile(r"\{:?[^{}]*+\}\s*+$")
+_ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?|===)\s*+[\w-]*+(?:\s++[\w-]++)*+\s*+(?:"([^"]*+)")?\s*+$')
+_IMAGE = re.compile(r"!\[([^\[\]]*+)\]\([^()]*+\)")
+_LINK = re.compile(r"\[([^\[\]]++)\]\([^()]*+\)|\[([^\[\]]++)\]\[[^\[\]]*+\]")
+_TAG = re.compile(r"<[^<>]++>")
 _MARKS = re.compile(r"(\*\*|__|\*|~~)")  # (a backtick left out of a code span shows as is)
 _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _SPACES = re.compile(r"\s+")
 _OPEN, _CLOSE = "\ue000", "\ue001"  # around the number of a code span set aside
 _CODE = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+
+
+def _without_comments(text: str) -> str:
+    """`text` less its HTML comments (an unclosed one runs to the end, as in a browser)."""
+    out, last = [], 0
+    while (start := text.find("<!--", last)) >= 0:
+        out.append(text[last:start])
+        end = text.find("-->", start + 4)
+        last = len(text) if end < 0 else end + 3
+    out.append(text[last:])
+    return "".join(out)
 
 
 def inline_text(markdown: str) -> str:
@@ -47,6 +58,15 @@ def inline_text(markdown: str) -> str:
     text = _TAG.sub("", text)
     text = html.unescape(_MARKS.sub("", text))
     return _CODE.sub(lambda m: codes[int(m.group(1))], text).strip()
+
+
+def _heading_text(rest: str) -> str:
+    """A heading line's text after its opening #s: without its closing #s (an escaped one
+    stays: it is text)."""
+    text = rest.rstrip("#")
+    if len(text) < len(rest) and (len(text) - len(text.rstrip("\\"))) % 2:
+        text += "#"
+    return text.strip()
 
 
 def heading_id(text: str, used: set[str]) -> str:
@@ -119,10 +139,10 @@ def read_page(markdown: str) -> PageText:
     used: set[str] = set()
     anchor, heading = "", ""
     paragraph: list[str] = []
-    lines = _COMMENT.sub("", markdown).split("\n")
+    lines = _without_comments(markdown).split("\n")
     for line in lines:  # explicit ids are taken before any is made: a made one never repeats them
         found = _HEADING.match(line.lstrip())
-        explicit = _ATTR_ID.search(found.group(2)) if found else None
+        explicit = _ATTR_ID.search(_heading_text(found.group(2))) if found else None
         if explicit:
             used.add(explicit.group(1))
     in_fence = False
@@ -166,9 +186,9 @@ def read_page(markdown: str) -> PageText:
         match = _HEADING.match(line[containers[-1]:] if containers else line)  # (not indented: code)
         if match:
             flush()
-            raw = match.group(2).strip()
+            raw = _heading_text(match.group(2))
             explicit = _ATTR_ID.search(raw)
-            text = inline_text(_ATTRS.sub("", raw))
+            text = inline_text(_ATTRS.sub("", raw).strip())
             slug = explicit.group(1) if explicit else heading_id(text, used)
             anchor, heading = slug, text
             page.headings.append(Heading(text, slug, len(match.group(1))))

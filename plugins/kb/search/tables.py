@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 _TOKENS = re.compile(r"(\\\\)|(\\`+)|(`+)|(\\\|)|(\|)")
-_END_BORDER = re.compile(r"(?<!\\)(?:\\\\)*\|$")
 _RULE_CHARS = frozenset("|:- ")
 
 
@@ -66,13 +65,22 @@ def _outside(positions: list[int], spans: list[tuple[int, int]]) -> list[int]:
     return kept
 
 
+def _end_border(row: str) -> int:
+    """How many characters of the row's end are its closing pipe (with the escaped
+    backslashes before it, as Python-Markdown takes them); 0 if it has none."""
+    if not row.endswith("|"):
+        return 0
+    slashes = len(row) - 1 - len(row[:-1].rstrip("\\"))
+    return 0 if slashes % 2 else slashes + 1
+
+
 def split_row(row: str, border: bool) -> list[str]:
     """The raw cells of a table line (outer pipes removed when the table has them)."""
     row = row.strip()
     if border:
         if row.startswith("|"):
             row = row[1:]
-        row = _END_BORDER.sub("", row)
+        row = row[: len(row) - _end_border(row)]
     spans, pipes, _ = _scan(row)
     cells, start = [], 0
     for pipe in _outside(pipes, spans):
@@ -87,10 +95,10 @@ def table_start(lines: list[str]) -> tuple[list[str], bool] | None:
     raw cells and whether it has outer pipes."""
     if len(lines) < 2:
         return None
-    border = lines[0].startswith("|") or _END_BORDER.search(lines[0]) is not None
+    border = lines[0].startswith("|") or _end_border(lines[0]) > 0
     header = split_row(lines[0], border)
     if len(header) == 1:  # one column: every line needs an outer pipe
-        if not border or not all(line.startswith("|") or _END_BORDER.search(line) for line in lines[1:]):
+        if not border or not all(line.startswith("|") or _end_border(line) for line in lines[1:]):
             return None
     rule = split_row(lines[1], border)
     if len(rule) != len(header) or not set("".join(rule)) <= _RULE_CHARS:
