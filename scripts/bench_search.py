@@ -1,7 +1,7 @@
 """Benchmark of the search: index build time and query latency (p50, p95), on the real
 articles and on a generated corpus (scripts/generate-corpus), with a baseline measured in
 the same run on the same index: the plain Whoosh query (every form of every word OR-ed,
-all matching articles scored), which is what the query planning of kb.search.query saves.
+all matching articles scored), which is what the query planning of kb.search.plan saves.
 
     scripts/bench-search [--per-language 5000] [--queries 300] [--seed 7] [--corpus DIR]
 """
@@ -28,7 +28,7 @@ from kb.search.analysis import STOPWORDS, fold  # noqa: E402
 from kb.search.document import read_page  # noqa: E402
 from kb.search.eval import load_queries  # noqa: E402
 from kb.search.index import build_index  # noqa: E402
-from kb.search.query import SearchIndex  # noqa: E402
+from kb.search.searcher import SearchIndex  # noqa: E402
 from kb.settings import load_settings  # noqa: E402
 from whoosh.query import Or  # noqa: E402
 
@@ -78,13 +78,14 @@ def agent_queries(catalog, count: int, rng: random.Random) -> list[str]:
 
 def plain_search(index: SearchIndex, text: str) -> None:
     """The baseline: every form of every word OR-ed in one Whoosh query."""
-    from kb.search.query import parse
+    from kb.search.expansion import expand
+    from kb.search.parse import parse
 
     parsed = parse(text)
     if parsed.empty:
         return
-    words_ = index._words(parsed, {})
-    index.searcher.search(Or([index._clause(word)[0] for word in words_]), limit=10)
+    words_ = expand(parsed, index.vocabulary, index.synonyms, {})
+    index.searcher.search(Or([index.planner.clause(word)[0] for word in words_]), limit=10)
 
 
 def latencies(run, queries: list[str], rounds: int = 2) -> tuple[list[float], list[float]]:

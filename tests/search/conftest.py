@@ -9,7 +9,7 @@ import pytest
 
 from kb.search.eval import CHROMIUM, CHROMIUM_ARGS
 from kb.search.index import build_index, index_root
-from kb.search.query import SearchIndex
+from kb.search.searcher import SearchIndex
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,8 @@ query's language, and malformed input that never fails."""
 
 import pytest
 
-from kb.search.query import MAX_CHARS, parse, typo_budget
+from kb.search.parse import MAX_CHARS, parse
+from kb.search.vocabulary import typo_budget
 
 
 def ids(results):

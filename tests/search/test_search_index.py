@@ -5,7 +5,7 @@ import threading
 import pytest
 
 from kb.search.index import build_index, index_root
-from kb.search.query import IndexUnavailable, SearchIndex
+from kb.search.searcher import IndexUnavailable, SearchIndex
 
 SECRET_WORDS = ["fraud rings", "escalation matrix", "risk desk", "draft fraud plan", "unfinished"]
 

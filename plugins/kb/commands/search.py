@@ -15,7 +15,7 @@ import click
 from kb.catalog import load_catalog
 from kb.search.eval import Evaluation, Score, builtin_rankings, load_queries, report
 from kb.search.index import BuildReport, build_index, index_root
-from kb.search.query import IndexUnavailable, Results, SearchIndex
+from kb.search.searcher import IndexUnavailable, Results, SearchIndex
 from kb.settings import Settings
 
 _MARK = re.compile(r"<mark>(.*?)</mark>")

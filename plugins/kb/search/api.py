@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from kb.search.query import IndexUnavailable, SearchIndex
+from kb.search.searcher import IndexUnavailable, SearchIndex
 
 MAX_LIMIT = 50
 

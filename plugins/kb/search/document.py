@@ -1,47 +1,82 @@
 """What a page says, as search needs it: plain text, headings with the anchors the site
 gives them, and table rows, read from the Markdown the site renders.
 
-Anchors follow Python-Markdown's `toc` extension (the site's): the heading's text without
-markup, accents dropped, lower case, spaces as "-", "_1", "_2" for repeats; an explicit
-`{#id}` wins.
+Anchors are made by Python-Markdown's `toc` extension itself (the site's: default slugify,
+"_1", "_2" for repeats, an explicit `{#id}` wins and is never reused). Tables are read as
+its `tables` extension reads them (tables.py).
 """
 
 from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+from kb.search.tables import code_spans, split_row, table_start, unescape_pipes
+
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
-_ATTR_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")
-_ATTRS = re.compile(r"\s*\{:?[^}]*\}\s*$")
-_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?|===)\s*[\w-]*(?:\s+[\w-]+)*\s*(?:"([^"]*)")?\s*$')
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
-_TAG = re.compile(r"<[^>]+>")
-_MARKS = re.compile(r"(\*\*|__|\*|`|~~)")
+_HEADING = re.compile(r"^(#{1,6})(.*)$")  # as Python-Markdown's: no space needed (closing #s: _heading_text)
+# (Possessive quantifiers and classes that stop at the next opening: linear on any line.)
+_ATTR_ID = re.compile(r"\{[^{}#]*+#([\w-]++)[^{}]*+\}\s*+$")
+_ATTRS = re.compile(r"\{:?[^{}]*+\}\s*+$")
+_ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?|===)\s*+[\w-]*+(?:\s++[\w-]++)*+\s*+(?:"([^"]*+)")?\s*+$')
+_IMAGE = re.compile(r"!\[([^\[\]]*+)\]\([^()]*+\)")
+_LINK = re.compile(r"\[([^\[\]]++)\]\([^()]*+\)|\[([^\[\]]++)\]\[[^\[\]]*+\]")
+_TAG = re.compile(r"<[^<>]++>")
+_MARKS = re.compile(r"(\*\*|__|\*|~~)")  # (a backtick left out of a code span shows as is)
 _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _SPACES = re.compile(r"\s+")
+_OPEN, _CLOSE = "\ue000", "\ue001"  # around the number of a code span set aside
+_CODE = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+
+
+def _without_comments(text: str) -> str:
+    """`text` less its HTML comments (an unclosed one runs to the end, as in a browser)."""
+    out, last = [], 0
+    while (start := text.find("<!--", last)) >= 0:
+        out.append(text[last:start])
+        end = text.find("-->", start + 4)
+        last = len(text) if end < 0 else end + 3
+    out.append(text[last:])
+    return "".join(out)
 
 
 def inline_text(markdown: str) -> str:
-    """A line of Markdown as the reader sees it: links, emphasis, code marks and tags gone."""
-    text = _IMAGE.sub(r"\1", markdown)
+    """A line of Markdown as the reader sees it: links, emphasis, code marks and tags gone;
+    the text of a code span as written."""
+    markdown = markdown.replace(_OPEN, "").replace(_CLOSE, "")
+    codes: list[str] = []
+    out, last = [], 0
+    for start, end in code_spans(markdown):  # set aside: no markup inside code
+        out.append(markdown[last:start])
+        out.append(f"{_OPEN}{len(codes)}{_CLOSE}")
+        codes.append(markdown[start:end + 1].strip("`").strip())
+        last = end + 1
+    out.append(markdown[last:])
+    text = _IMAGE.sub(r"\1", "".join(out))
     text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
     text = _TAG.sub("", text)
-    text = _MARKS.sub("", text)
-    return html.unescape(text).strip()
+    text = html.unescape(_MARKS.sub("", text))
+    return _CODE.sub(lambda m: codes[int(m.group(1))], text).strip()
 
 
-def slugify(text: str) -> str:
-    """Python-Markdown's default `toc` slug of a heading's text."""
-    value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(r"[-\s]+", "-", value)
+def _heading_text(rest: str) -> str:
+    """A heading line's text after its opening #s: without its closing #s (an escaped one
+    stays: it is text)."""
+    text = rest.rstrip("#")
+    if len(text) < len(rest) and (len(text) - len(text.rstrip("\\"))) % 2:
+        text += "#"
+    return text.strip()
+
+
+def heading_id(text: str, used: set[str]) -> str:
+    """The id the site gives a heading of this text, `used` holding the page's ids so far
+    (the new one is added)."""
+    # Imported here: a search loads this module (through the glossary reader) but reads no
+    # page, and Markdown's import is most of the time of a search's start-up.
+    from markdown.extensions.toc import slugify, unique
+
+    return unique(slugify(text, "-"), used)
 
 
 @dataclass
@@ -81,13 +116,21 @@ class PageText:
         return "\n".join(self.paragraphs)
 
 
-def _cells(line: str) -> list[str]:
-    line = line.strip()
-    if line.startswith("|"):
-        line = line[1:]
-    if line.endswith("|") and not line.endswith("\\|"):
-        line = line[:-1]
-    return [inline_text(cell.replace("\\|", "|")) for cell in re.split(r"(?<!\\)\|", line)]
+def _cells(raw: list[str], width: int) -> list[str]:
+    """The text of a row's cells, cut or padded to the table's width."""
+    cells = [inline_text(unescape_pipes(cell)) for cell in raw[:width]]
+    return cells + [""] * (width - len(cells))
+
+
+def _block(lines: list[str], index: int) -> list[str]:
+    """The lines (stripped) of the block starting at `index`, up to the next blank one."""
+    block = []
+    for line in lines[index:]:
+        line = line.strip()
+        if not line:
+            break
+        block.append(line)
+    return block
 
 
 def read_page(markdown: str) -> PageText:
@@ -96,8 +139,15 @@ def read_page(markdown: str) -> PageText:
     used: set[str] = set()
     anchor, heading = "", ""
     paragraph: list[str] = []
-    lines = _COMMENT.sub("", markdown).split("\n")
+    lines = _without_comments(markdown).split("\n")
+    for line in lines:  # explicit ids are taken before any is made: a made one never repeats them
+        found = _HEADING.match(line.lstrip())
+        explicit = _ATTR_ID.search(_heading_text(found.group(2))) if found else None
+        if explicit:
+            used.add(explicit.group(1))
     in_fence = False
+    at_start = True  # of a block: where a table may start
+    containers: list[int] = []  # the indentation of the content of each open admonition or tab
     index = 0
 
     def flush() -> None:
@@ -113,48 +163,54 @@ def read_page(markdown: str) -> PageText:
             continue
         if in_fence:
             paragraph.append(line.strip())
-            index += 1
-            continue
-        match = _HEADING.match(line)
-        if match:
-            flush()
-            raw = match.group(2)
-            explicit = _ATTR_ID.search(raw)
-            text = inline_text(_ATTRS.sub("", raw))
-            slug = explicit.group(1) if explicit else slugify(text)
-            if not explicit:
-                base, number = slug, 0
-                while slug in used:
-                    number += 1
-                    slug = f"{base}_{number}"
-            used.add(slug)
-            anchor, heading = slug, text
-            page.headings.append(Heading(text, slug, len(match.group(1))))
-            page.paragraphs.append(text)
+            at_start = False
             index += 1
             continue
         stripped = line.strip()
-        if stripped.startswith("|") and index + 1 < len(lines) and _TABLE_RULE.match(lines[index + 1].strip()):
+        indent = len(line) - len(line.lstrip())
+        while containers and stripped and indent < containers[-1]:
+            containers.pop()  # a line less indented closes the admonition
+        table = table_start(_block(lines, index)) if at_start and "|" in stripped else None
+        if table:
             flush()
-            header = _cells(stripped)
+            raw_header, border = table
+            header = _cells(raw_header, len(raw_header))
             index += 2
-            while index < len(lines) and lines[index].strip().startswith("|"):
-                cells = _cells(lines[index])
-                page.rows.append(Row(cells, header, anchor, heading))
-                page.paragraphs.append(" ".join(cells))
+            while index < len(lines) and lines[index].strip():
+                cells = _cells(split_row(lines[index], border), len(header))
+                if any(cells):  # (a row of empty cells answers nothing)
+                    page.rows.append(Row(cells, header, anchor, heading))
+                    page.paragraphs.append(" ".join(cells))
                 index += 1
+            continue
+        match = _HEADING.match(line[containers[-1]:] if containers else line)  # (not indented: code)
+        if match:
+            flush()
+            raw = _heading_text(match.group(2))
+            explicit = _ATTR_ID.search(raw)
+            text = inline_text(_ATTRS.sub("", raw).strip())
+            slug = explicit.group(1) if explicit else heading_id(text, used)
+            anchor, heading = slug, text
+            page.headings.append(Heading(text, slug, len(match.group(1))))
+            page.paragraphs.append(text)
+            at_start = True
+            index += 1
             continue
         admonition = _ADMONITION.match(line)
         if admonition:
             flush()
             if admonition.group(2):
                 page.paragraphs.append(inline_text(admonition.group(2)))
+            containers.append(len(admonition.group(1)) + 4)
+            at_start = True
             index += 1
             continue
         if not stripped:
             flush()
+            at_start = True
         else:
             paragraph.append(inline_text(_LIST.sub("", stripped)))
+            at_start = False
         index += 1
     flush()
     page.paragraphs = [p for p in page.paragraphs if p]

@@ -33,17 +33,14 @@ from kb.labels import label
 from kb.render import page_markdown, related_section, sources_section
 from kb.search.analysis import analyze, is_code
 from kb.search.document import read_page
+from kb.search.files import INFO, SYNONYMS, VERSION, VOCABULARY
 from kb.search.synonyms import GLOSSARY_ID, parse_glossary
 
 # Zones of an article and their weight: a word in the title counts as this many words of
 # body text. The zones share one field of stems (one postings list per stem: fast
-# queries); the final ranking looks at each zone's words again (query.py).
+# queries); the final ranking looks at each zone's words again (ranking.py).
 ZONES = {"title": 4.0, "meta": 2.5, "head": 1.6, "body": 1.0}
-VOCABULARY = "vocabulary.json"
-SYNONYMS = "synonyms.json"
-INFO = "info.json"
 TEXT_LIMIT = 20_000  # characters of body text kept for snippets
-VERSION = 1  # of the index's layout: a search refuses an index of another version
 
 
 def _schema() -> Schema:

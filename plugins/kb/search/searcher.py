@@ -1,0 +1,125 @@
+"""Searching an index the way agents type: a few words, either language, no accents,
+typos, codes. The public entry of the search: `SearchIndex(path).search(text)`.
+
+A search parses the query (parse.py), expands its words (expansion.py: typos, completions
+and synonyms from the vocabulary and the glossary), runs the planned Whoosh queries
+(plan.py), re-ranks the best candidates (ranking.py) and points each result at its answer
+(answer.py, snippets.py). This module opens the index, follows its rebuilds and wires
+those steps together.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from kb.search.analysis import is_code
+from kb.search.answer import locate
+from kb.search.expansion import QueryWord, expand, query_language
+from kb.search.files import INFO, SYNONYMS, VERSION, VOCABULARY
+from kb.search.parse import ParsedQuery, parse
+from kb.search.plan import Planner, language_filter
+from kb.search.ranking import CANDIDATES, Candidate, holds_phrases, rank
+from kb.search.results import Hit, Results
+from kb.search.snippets import Marker
+from kb.search.synonyms import Synonyms
+from kb.search.vocabulary import Vocabulary
+
+__all__ = ["IndexUnavailable", "Results", "SearchIndex"]
+
+
+class IndexUnavailable(Exception):
+    """There is no usable index (not built yet, or built by another version): build it."""
+
+
+class SearchIndex:
+    """A searchable index of one audience. It follows the index's symlink: the search after
+    a rebuild reads the new build. Searches take turns (a Whoosh searcher is not shared
+    between threads); each takes milliseconds."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._target: str | None = None
+        self._open()
+
+    def _open(self) -> None:
+        target = os.path.realpath(self.path)
+        folder = Path(target)
+        if not folder.is_dir() or not (folder / INFO).exists() or not whoosh_index.exists_in(target):
+            raise IndexUnavailable(f"no search index at {self.path}")
+        info = json.loads((folder / INFO).read_text(encoding="utf-8"))
+        if info.get("version") != VERSION:
+            raise IndexUnavailable(f"the search index at {self.path} was built by another version of kb")
+        self.searcher = whoosh_index.open_dir(target).searcher()
+        self.pages = self.searcher.reader().column_reader("page")  # opened once: it reads an offset table
+        self.vocabulary = Vocabulary(json.loads((folder / VOCABULARY).read_text(encoding="utf-8")))
+        self.synonyms = Synonyms(json.loads((folder / SYNONYMS).read_text(encoding="utf-8")))
+        self.planner = Planner(self.searcher.doc_frequency, self.searcher.doc_count())
+        self.info = info
+        self._target = target
+
+    def _fresh(self) -> None:
+        """Follow the symlink to a newer build (called under the lock: no search is using
+        the old one, which is closed)."""
+        if os.path.realpath(self.path) != self._target:
+            old = self.searcher
+            self._open()
+            old.close()
+
+    def search(self, text: str, lang: str | None = None, limit: int = 10) -> Results:
+        """The best articles for `text` (only in `lang` when given), best first."""
+        parsed = parse(text)
+        if parsed.empty:
+            return Results([], parsed)
+        limit = max(1, min(int(limit), 50))
+        with self._lock:
+            self._fresh()
+            return self._search(parsed, lang, limit)
+
+    def _search(self, parsed: ParsedQuery, lang: str | None, limit: int) -> Results:
+        corrected: dict[str, list[str]] = {}
+        query_words = expand(parsed, self.vocabulary, self.synonyms, corrected)
+        language = query_language(query_words, self.vocabulary)
+        hits: list = []
+        plans = self.planner.plans(query_words, parsed.phrases)
+        for number, plan in enumerate(plans):
+            hits = self.searcher.search(plan, limit=CANDIDATES, filter=language_filter(lang))
+            if hits.scored_length() >= limit or number == len(plans) - 1:
+                break
+        candidates = (Candidate(hit["id"], hit["lang"], hit["doc"], hit.score, hit.docnum, hit["type"], hit["audience"])
+                      for hit in hits)
+        if parsed.phrases:
+            candidates = (c for c in candidates if holds_phrases(self._phrase_texts(c), parsed.phrases))
+        ranked = rank(candidates, query_words, language, limit)
+        marker = Marker(self._forms(query_words, parsed.phrases))
+        codes = {w.text for w in query_words if is_code(w.text)}
+        found = []
+        for candidate in ranked:
+            doc = candidate.doc
+            answer = locate(doc | json.loads(self.pages[candidate.number]), marker, codes, len(query_words))
+            found.append(Hit(candidate.id, candidate.lang, doc["title"], doc["url"], answer.anchor, answer.snippet,
+                             round(candidate.score, 3), candidate.type, candidate.audience, answer.row))
+        results = Results(found, parsed, language, corrected=corrected)
+        if not found:
+            results.did_you_mean = self.did_you_mean(parsed)
+        return results
+
+    def _phrase_texts(self, candidate: Candidate) -> list[str]:
+        return [candidate.doc["title"], candidate.doc["summary"], json.loads(self.pages[candidate.number])["text"]]
+
+    @staticmethod
+    def _forms(query_words: list[QueryWord], phrases: list[list[str]]) -> set[str]:
+        """Every form of the query's words (and of their phrases) that a result shows."""
+        forms = set().union(*(w.forms for w in query_words)) if query_words else set()
+        for phrase_words in [p for w in query_words for p in w.phrases] + phrases:
+            forms |= set(phrase_words)
+        return forms
+
+    def did_you_mean(self, parsed: ParsedQuery) -> str | None:
+        """The query with each unknown word replaced by the closest known one, if any."""
+        return self.vocabulary.did_you_mean(parsed.words)

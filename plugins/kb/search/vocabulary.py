@@ -1,0 +1,100 @@
+"""The index's words, for what the index alone cannot do: typos, completions of an
+unfinished last word, "did you mean", and guessing the query's language.
+
+Typos as the hosted engines allow them (Algolia, Meilisearch): a word the index does not
+know is matched with 1 typo from 4 letters and 2 from 8 (a swap of two letters is one
+typo); codes and numbers never are.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from kb.search.analysis import is_code
+
+
+def typo_budget(word: str) -> int:
+    """Typos allowed in a word: none under 4 letters or in codes, 1 from 4, 2 from 8."""
+    if is_code(word) or len(word) < 4:
+        return 0
+    return 2 if len(word) >= 8 else 1
+
+
+class Vocabulary:
+    """The index's words with their document counts per language (the index's
+    vocabulary file: {"languages": [...], "words": {word: [count per language]}})."""
+
+    def __init__(self, data: dict) -> None:
+        self.languages: list[str] = data["languages"]
+        self.df: dict[str, list[int]] = data["words"]
+        self.sorted = sorted(self.df)
+        self.by_length: dict[int, list[str]] = {}
+        for word in self.sorted:
+            if not is_code(word):
+                self.by_length.setdefault(len(word), []).append(word)
+        self.totals = [max(1, sum(counts[i] for counts in self.df.values())) for i in range(len(self.languages))]
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.df
+
+    def count(self, word: str) -> int:
+        return sum(self.df.get(word, ()))
+
+    def near(self, word: str, distance: int, limit: int = 3) -> list[str]:
+        """Known words within `distance` typos of `word`, closest and commonest first."""
+        if distance <= 0:
+            return []
+        found = []
+        for length in range(len(word) - distance, len(word) + distance + 1):
+            bucket = self.by_length.get(length)
+            if bucket:
+                found += process.extract(word, bucket, scorer=OSA.distance, score_cutoff=distance, limit=None)
+        found.sort(key=lambda item: (item[1], -self.count(item[0])))
+        return [w for w, _, _ in found if w != word][:limit]
+
+    def completions(self, prefix: str, limit: int = 5) -> list[str]:
+        """Known words starting with `prefix`, commonest first."""
+        start = bisect.bisect_left(self.sorted, prefix)
+        found = []
+        for word in self.sorted[start:start + 2000]:
+            if not word.startswith(prefix):
+                break
+            if word != prefix:
+                found.append(word)
+        return sorted(found, key=lambda w: -self.count(w))[:limit]
+
+    def language(self, query_words: list[str]) -> str | None:
+        """The language whose articles use the query's words more, if one clearly does."""
+        votes = [0.0] * len(self.languages)
+        for word in query_words:
+            counts = self.df.get(word)
+            if not counts or is_code(word):
+                continue
+            rates = [(counts[i] + 0.5) / self.totals[i] for i in range(len(self.languages))]
+            best = max(range(len(rates)), key=rates.__getitem__)
+            ratio = rates[best] / max(min(rates), 1e-9)
+            if ratio >= 2:
+                votes[best] += math.log(ratio)
+        if not any(votes):
+            return None
+        ranked = sorted(range(len(votes)), key=votes.__getitem__, reverse=True)
+        if len(ranked) > 1 and votes[ranked[0]] == votes[ranked[1]]:
+            return None
+        return self.languages[ranked[0]]
+
+    def did_you_mean(self, query_words: list[str]) -> str | None:
+        """The query with each unknown word replaced by the closest known one, if any (a
+        wider search than the typos tried: it is asked only when nothing matched)."""
+        changed, out = False, []
+        for word in query_words:
+            if word in self or is_code(word):
+                out.append(word)
+                continue
+            near = self.near(word, max(1, typo_budget(word) + 1))
+            out.append(near[0] if near else word)
+            changed = changed or bool(near)
+        return " ".join(out) if changed else None

@@ -1,0 +1,62 @@
+"""Where a result points and what its snippet shows (kb.search.answer, kb.search.snippets),
+on hand-made pages."""
+
+from kb.search.analysis import stems
+from kb.search.answer import locate
+from kb.search.snippets import SNIPPET_CHARS, Marker
+
+
+def marker(*words: str) -> Marker:
+    return Marker(set(words).union(*(stems(w) for w in words)))
+
+
+PAGE = {
+    "title": "SPEI returns",
+    "summary": "Why a transfer comes back.",
+    "text": "Intro about returns.\nA blocked account returns the transfer to the sender.\nOther text.",
+    "headings": [["Return causes", "return-causes"], ["Blocked accounts", "blocked-accounts"]],
+    "rows": [["01", "01 · Account does not exist · Check the CLABE", "return-causes"],
+             ["R03", "R03 · Blocked account · Call the bank", "return-causes"]],
+}
+
+
+def test_matches_ignore_accents_capitals_and_word_endings():
+    assert marker("devolucion").matches("DEVOLUCIÓN y devoluciones, no devolver") == {"devolucion", "devoluciones"}
+    assert marker("transferencia").matches("Transferencias SPEI") == {"transferencias"}
+    assert marker().matches("anything") == set()
+
+
+def test_mark_escapes_html_and_keeps_the_text_as_written():
+    assert marker("clabe").mark("<b>CLABE</b> & Clabé") == "&lt;b&gt;<mark>CLABE</mark>&lt;/b&gt; &amp; <mark>Clabé</mark>"
+
+
+def test_window_centres_on_the_first_match():
+    text = "filler " * 60 + "chargeback deadline " + "tail " * 40
+    window = marker("chargeback").window(text)
+    assert "chargeback" in window and window.startswith("… ") and window.endswith(" …")
+    assert len(window) <= SNIPPET_CHARS + 4
+    assert marker("chargeback").window("short text") == "short text"
+
+
+def test_a_code_points_at_its_row():
+    answer = locate(PAGE, marker("r03"), {"r03"}, 1)
+    assert (answer.anchor, answer.row) == ("return-causes", "R03")
+    assert "<mark>R03</mark>" in answer.snippet
+
+
+def test_a_row_holding_most_words_wins_over_headings():
+    answer = locate(PAGE, marker("blocked", "account", "bank"), set(), 3)
+    assert (answer.anchor, answer.row) == ("return-causes", "R03")
+
+
+def test_a_heading_beyond_the_title_and_the_best_paragraph():
+    answer = locate(PAGE, marker("blocked", "sender"), set(), 2)
+    assert (answer.anchor, answer.row) == ("blocked-accounts", "")
+    assert answer.snippet == "A <mark>blocked</mark> account returns the transfer to the <mark>sender</mark>."
+    # A heading holding only the title's words does not count.
+    assert locate(PAGE | {"title": "Blocked accounts"}, marker("blocked", "sender"), set(), 2).anchor == ""
+
+
+def test_nothing_better_than_the_summary():
+    answer = locate(PAGE, marker("zebra"), set(), 1)
+    assert answer == type(answer)("", "", "Why a transfer comes back.")
