@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     print(f"bench-search: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
-    dev = ROOT.parent / "shared" / "eval" / "queries-dev.yaml"
+    dev = ROOT / "eval" / "queries.yaml"
     real_queries = [q.text for q in load_queries(dev)] if dev.exists() else None
     measure("real articles", ROOT / "mkdocs.yml", real_queries, args.queries, rng)
     with tempfile.TemporaryDirectory(prefix="kb-corpus-") as temp:

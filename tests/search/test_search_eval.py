@@ -10,7 +10,7 @@ from kb.settings import load_settings
 from kb_mkdocs.site import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
-QUERIES = ROOT.parent / "shared" / "eval" / "queries-dev.yaml"
+QUERIES = ROOT / "eval" / "queries.yaml"
 
 
 @pytest.mark.slow
