@@ -26,10 +26,10 @@ from generate_corpus import generate  # noqa: E402
 from kb.catalog import load_catalog  # noqa: E402
 from kb.search.analysis import STOPWORDS, fold  # noqa: E402
 from kb.search.document import read_page  # noqa: E402
-from kb.search.eval import load_queries  # noqa: E402
+from kb_app.eval import load_queries  # noqa: E402
 from kb.search.index import build_index  # noqa: E402
 from kb.search.query import SearchIndex  # noqa: E402
-from kb.settings import load_settings  # noqa: E402
+from kb_mkdocs.settings import load_settings  # noqa: E402
 from whoosh.query import Or  # noqa: E402
 
 

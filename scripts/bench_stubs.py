@@ -113,7 +113,7 @@ KB = textwrap.dedent("""
     import json, resource, shutil, sys, time
     from pathlib import Path
     from kb.catalog import load_catalog
-    from kb.settings import load_settings
+    from kb_mkdocs.settings import load_settings
     from kb.stubs.coverage import build_coverage
     from kb.stubs.run import Options, read_exports, run_stubs
     project, export, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]

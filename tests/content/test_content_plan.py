@@ -15,7 +15,7 @@ from kb.links import find_links
 from kb.render import SECTION_MARKER
 from kb.search.document import read_page
 from kb.search.synonyms import parse_glossary
-from kb.settings import load_settings
+from kb_mkdocs.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = Path(__file__).with_name("plan.yml")

@@ -10,10 +10,10 @@ import httpx
 import pytest
 import uvicorn
 
-from kb.commands.search import open_index, results_json
-from kb.search.api import search_routes
+from kb_app.commands.search import open_index, results_json
+from kb_app.search_api import search_routes
 from kb.search.index import index_root
-from kb.server import create_app
+from kb_app.server import create_app
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def test_same_json_as_kb_search(indexed, kb, serve):
     base = serve(kb.root)
     response = httpx.get(f"{base}/api/search", params={"q": "devolucion 03", "lang": "es", "limit": 3})
     assert response.status_code == 200
-    expected = json.loads(results_json(open_index(kb.settings(), "internal").search("devolucion 03", lang="es", limit=3)))
+    expected = json.loads(results_json(open_index(kb.root, "internal").search("devolucion 03", lang="es", limit=3)))
     assert response.json() == expected
     assert response.json()[0]["row"] == "03"
 

@@ -8,10 +8,10 @@ import time
 import pytest
 import uvicorn
 
-from kb.search.api import search_routes
-from kb.search.eval import serve_folder
+from kb_app.search_api import search_routes
+from kb_app.eval import serve_folder
 from kb.search.index import index_root
-from kb.server import create_app
+from kb_app.server import create_app
 from kb_mkdocs.site import build_site
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from kb.commands.search import run_eval
-from kb.settings import load_settings
+from kb_app.commands.eval import run_eval
+from kb_mkdocs.settings import load_settings
 from kb_mkdocs.site import build_site
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -195,7 +195,7 @@ def build_index(catalog: Catalog, audience: str, root: Path | None = None) -> Bu
         writer.commit(optimize=True)
         (target / VOCABULARY).write_text(json.dumps({"languages": languages, "words": df}, ensure_ascii=False), encoding="utf-8")
         (target / SYNONYMS).write_text(json.dumps(glossary_groups(catalog, audience), ensure_ascii=False), encoding="utf-8")
-        info = {"version": VERSION, "audience": audience, "documents": dict(counts),
+        info = {"version": VERSION, "audience": audience, "documents": dict(counts), "languages": languages,
                 "default_language": catalog.settings.default_language, "built": time.time()}
         (target / INFO).write_text(json.dumps(info), encoding="utf-8")  # last: marks the build complete
     except BaseException:

@@ -19,7 +19,8 @@ from kb.catalog import Catalog, load_catalog
 from kb.render import nav_title, page_markdown, page_notices
 from kb.settings import Settings
 from kb_mkdocs.articles.config import ArticlesConfig
-from kb_mkdocs.i18n import build_language, site_languages
+from kb_mkdocs.i18n import build_language
+from kb_mkdocs.settings import settings_of
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -36,11 +37,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        languages, default = site_languages(config)
-        settings = Settings.for_project(Path(config.config_file_path).parent, dict(self.config),
-                                        docs_dir=Path(config.docs_dir), site_dir=Path(config.site_dir),
-                                        languages=languages, default_language=default)
-        self._load(settings)
+        self._load(settings_of(config, dict(self.config)))
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(TEMPLATES))
         return config

@@ -14,12 +14,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from kb.settings import ARTICLES_PLUGIN, Settings
 from kb.stubs.report import report_line
 from kb.stubs.run import Options, ReadCache, run_stubs
 from kb.tickets import ExportError, find_exports
 from kb.tickets.columns import parse_mapping
-from kb_mkdocs.i18n import site_languages
+from kb_mkdocs.settings import ARTICLES_PLUGIN, settings_of
 from kb_mkdocs.stubs.config import StubsConfig
 
 log = get_plugin_logger(__name__)
@@ -51,10 +50,8 @@ class StubsPlugin(BasePlugin[StubsConfig]):
             mapping = parse_mapping([f"{field}={column}" for field, column in self.config.map.items()])
         except ValueError as exc:
             raise PluginError(f"kb-stubs: map: {exc}") from None
-        languages, default = site_languages(config)
         articles = config.plugins.get(ARTICLES_PLUGIN)
-        settings = Settings.for_project(root, dict(articles.config) if articles else {}, docs_dir=docs,
-                                        site_dir=Path(config.site_dir), languages=languages, default_language=default)
+        settings = settings_of(config, dict(articles.config) if articles else {})
         options = Options(min_tickets=self.config.min_tickets, format=self.config.format, mapping=mapping,
                           ignore_tags=tuple(self.config.ignore_tags))
         try:
