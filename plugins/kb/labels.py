@@ -52,6 +52,22 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+# What a language is called where a person names it: a glossary's column header, a ready
+# reply's tab title ("Español" in an English article). Compared folded (no accents, lower case).
+LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("english", "ingles"),
+    "es": ("spanish", "espanol"),
+}
+
+
+def language_named(name: str) -> str | None:
+    """The language code a name means ('Español', 'INGLÉS', 'Spanish'), or None."""
+    from kb.text import fold
+
+    wanted = fold(name).strip(" *:")
+    return next((code for code, names in LANGUAGE_NAMES.items() if wanted in names), None)
+
+
 def label(lang: str, key: str, **values: str) -> str:
     """The text for `key` in `lang` (English when the language has none)."""
     text = LABELS.get(lang, {}).get(key) or LABELS["en"].get(key, key)

@@ -45,8 +45,8 @@ class Coverage:
             return Route(tag, None)
         topic = self.topic_of.get(tag)
         if topic is not None:
-            return Route(tag, None if topic in self.by_topic else f"topic {topic}")
-        return Route(tag, f"tag {tag}")
+            return Route(tag, None if topic in self.by_topic else ("topic", topic))
+        return Route(tag, ("tag", tag))
 
     def covering(self, tag: str) -> list[str]:
         """The ids of the articles that answer a (normalized) ticket tag."""

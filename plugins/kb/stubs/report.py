@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from kb.stubs.plan import Outcome
+from kb.vocabulary import StubOutcome as Outcome
 from kb.stubs.run import Result, TagResult
 
 DONE = {Outcome.CREATED: "stub created", Outcome.UPDATED: "stub updated", Outcome.UNCHANGED: "stub unchanged",

@@ -20,7 +20,8 @@ from kb.catalog import Catalog, load_catalog
 from kb.redact import redact
 from kb.settings import Settings
 from kb.stubs.coverage import Coverage, build_coverage
-from kb.stubs.plan import Outcome, StubResult, Write, apply, plan_subject
+from kb.stubs.plan import StubResult, Write, apply, plan_subject
+from kb.vocabulary import StubOutcome as Outcome
 from kb.stubs.tally import Tally
 from kb.tickets import Export, find_exports
 
@@ -50,7 +51,7 @@ class ExportRead:
 class TagResult:
     tag: str
     tickets: int
-    outcome: str
+    outcome: Outcome
     articles: list[str] = field(default_factory=list)  # the articles that cover it
     stub: str = ""  # the stub's id
 
