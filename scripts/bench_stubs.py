@@ -58,7 +58,6 @@ def make_export(path: Path, tickets: int, fmt: str, seed: int) -> None:
     rng = random.Random(seed)
     tags = tag_names(160)
     weights = [1 / (rank + 1) for rank in range(len(tags))]
-    rows = []
 
     def ticket(number: int) -> dict:
         problem = rng.choice(PROBLEMS)

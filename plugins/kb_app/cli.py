@@ -34,7 +34,7 @@ class KbGroup(click.Group):
     """The command group, whose user errors are one line on stderr, never a traceback, however
     it is run (the `kb` script, `python -m kb_app.cli`, or click's CliRunner in the tests)."""
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: ANN001, ANN201 - click's signature
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: ANN001, ANN201, ARG002 - click's signature; always one-line errors
         try:
             code = super().main(args=args, prog_name=prog_name or "kb", complete_var=complete_var,
                                 standalone_mode=False, **extra)

@@ -10,7 +10,6 @@ searches that opened it finish; older ones are removed.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import tempfile
 import time
@@ -31,6 +30,7 @@ from kb.audience import visible
 from kb.catalog import Catalog
 from kb.labels import label
 from kb.render import page_markdown, related_section, sources_section
+from kb.swap import swap_in
 from kb.search.analysis import analyze, is_code
 from kb.search.document import read_page
 from kb.search.synonyms import GLOSSARY_ID, parse_glossary
@@ -201,11 +201,7 @@ def build_index(catalog: Catalog, audience: str, root: Path | None = None) -> Bu
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise
-    current = root / audience
-    previous = Path(os.path.realpath(current)) if current.is_symlink() else None
-    link = root / f".{target.name}.link"
-    link.symlink_to(target.name)
-    os.replace(link, current)  # the swap: one rename
+    previous = swap_in(root / audience, target)
     _clean(root, audience, keep={target, previous})
     return BuildReport(audience, target, sum(counts.values()), time.perf_counter() - start, dict(counts))
 

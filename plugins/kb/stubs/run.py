@@ -20,6 +20,7 @@ from kb.catalog import Catalog, load_catalog
 from kb.redact import redact
 from kb.settings import Settings
 from kb.stubs.coverage import Coverage, build_coverage
+from kb.fingerprint import fingerprint
 from kb.stubs.plan import StubResult, Write, apply, plan_subject
 from kb.vocabulary import StubOutcome as Outcome
 from kb.stubs.tally import Tally
@@ -110,10 +111,6 @@ def read_exports(files: Sequence[Path], settings: Settings, coverage: Coverage, 
     return tally, reads
 
 
-def _fingerprint(files: Sequence[Path]) -> tuple:
-    return tuple((str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in files)
-
-
 def run_stubs(settings: Settings, paths: Sequence[Path], options: Options = Options(),
               cache: ReadCache | None = None, catalog: Catalog | None = None) -> Result:
     """Read the exports (files, or folders of them) and create or update the stubs."""
@@ -121,7 +118,7 @@ def run_stubs(settings: Settings, paths: Sequence[Path], options: Options = Opti
     catalog = catalog or load_catalog(settings, today)
     coverage = build_coverage(catalog, options.ignore_tags)
     files = find_exports(paths)
-    key = (_fingerprint(files), options.format, tuple(sorted(options.mapping.items())), coverage.key()) if cache else ()
+    key = (fingerprint(files), options.format, tuple(sorted(options.mapping.items())), coverage.key()) if cache else ()
     cached = cache.get(key) if cache else None
     tally, reads = cached or read_exports(files, settings, coverage, options)
     if cache and not cached:

@@ -3,13 +3,13 @@ when a source file changes (the page reloads itself)."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import threading
 import time
 from pathlib import Path
 
 from kb.settings import Settings
+from kb.swap import swap_in
 from kb_mkdocs.site import BuildFailed, build_site
 
 
@@ -35,10 +35,7 @@ class LiveSite:
             except BuildFailed as exc:
                 print(f"kb serve: {exc}; still showing the last good build", flush=True)
                 return
-            link = self.root / f".current-{number}"
-            link.unlink(missing_ok=True)
-            link.symlink_to(target.name)
-            os.replace(link, self.current)
+            swap_in(self.current, target)
             for old in self.root.glob("build-*"):
                 if old != target:
                     shutil.rmtree(old, ignore_errors=True)

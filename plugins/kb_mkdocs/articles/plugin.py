@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from kb.articles import Article
 from kb.audience import visible
+from kb.fingerprint import Fingerprint, fingerprint
 from kb.catalog import Catalog, load_catalog
 from kb.render import nav_title, page_markdown, page_notices
 from kb.settings import Settings
@@ -31,7 +32,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def __init__(self) -> None:
         self.catalog: Catalog | None = None
         self.stand_ins: dict[str, Article] = {}
-        self.fingerprint: tuple = ()
+        self.fingerprint: Fingerprint = ()
         self.today = dt.date.today()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -45,11 +46,11 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def _load(self, settings: Settings) -> None:
         """Read the articles once per change of the docs (each language's build asks again)."""
         files = sorted(settings.docs_dir.rglob("*.md")) + [settings.taxonomy, settings.facts]
-        fingerprint = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
-        if self.catalog is not None and fingerprint == self.fingerprint:
+        inputs = fingerprint(files)
+        if self.catalog is not None and inputs == self.fingerprint:
             return
         self.catalog = load_catalog(settings, self.today, strict=self.config.strict_translations)
-        self.fingerprint = fingerprint
+        self.fingerprint = inputs
         for problem in self.catalog.warnings:
             (log.info if problem.code in QUIET else log.warning)(str(problem))
         if self.catalog.errors:

@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
+from kb.fingerprint import fingerprint
 from kb.stubs.report import report_line
 from kb.stubs.run import Options, ReadCache, run_stubs
 from kb.tickets import ExportError, find_exports
@@ -23,10 +24,6 @@ from kb_mkdocs.stubs.config import StubsConfig
 
 log = get_plugin_logger(__name__)
 READS = ReadCache()  # the counts of the last exports read, kept across `kb serve` rebuilds
-
-
-def _fingerprint(paths: list[Path]) -> tuple:
-    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths if p.exists())
 
 
 class StubsPlugin(BasePlugin[StubsConfig]):
@@ -43,7 +40,7 @@ class StubsPlugin(BasePlugin[StubsConfig]):
             log.debug("no ticket exports in %s", self.config.exports)
             return None
         docs = Path(config.docs_dir)
-        inputs = _fingerprint(files + sorted(docs.rglob("*.md")))
+        inputs = fingerprint(files + sorted(docs.rglob("*.md")))
         if inputs == self.last_run:
             return None  # the same build again, for another language
         try:
@@ -59,5 +56,5 @@ class StubsPlugin(BasePlugin[StubsConfig]):
         except ExportError as exc:
             raise PluginError(f"kb-stubs: {exc}; nothing was written") from None
         log.info(report_line(result))
-        self.last_run = _fingerprint(files + sorted(docs.rglob("*.md")))
+        self.last_run = fingerprint(files + sorted(docs.rglob("*.md")))
         return config
