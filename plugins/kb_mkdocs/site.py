@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from kb.labels import search_box_words
+
 log = logging.getLogger("kb.site")
 
 
@@ -62,6 +64,7 @@ def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool
             config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
             config.extra["kb_live_reload"] = live_reload
             config.extra["kb_search_api"] = search_api
+            config.extra["kb_search_words"] = search_box_words()
             build(config)
     except MkDocsException as exc:
         reason = "\n".join(printer.errors) or str(exc)
