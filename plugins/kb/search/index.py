@@ -30,10 +30,10 @@ from kb.audience import visible
 from kb.catalog import Catalog
 from kb.labels import label
 from kb.render import page_markdown, related_section, sources_section
-from kb.swap import swap_in
 from kb.search.analysis import analyze, is_code
 from kb.search.document import read_page
 from kb.search.synonyms import GLOSSARY_ID, parse_glossary
+from kb.swap import swap_in
 
 # Zones of an article and their weight: a word in the title counts as this many words of
 # body text. The zones share one field of stems (one postings list per stem: fast

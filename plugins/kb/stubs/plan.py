@@ -29,8 +29,8 @@ from kb.stubs.render import Stub, markdown, reviewed_on
 from kb.stubs.tally import Subject
 from kb.stubs.words import words
 from kb.text import fold
-from kb.vocabulary import StubOutcome as Outcome
 from kb.tickets.model import normalize_tag
+from kb.vocabulary import StubOutcome as Outcome
 
 FOLDER = "drafts"
 

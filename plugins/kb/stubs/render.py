@@ -19,6 +19,7 @@ from kb import frontmatter
 from kb.labels import STUB_TEXTS as TEXTS
 from kb.scaffold import template_body
 from kb.stubs import seal
+from kb.vocabulary import ArticleType, Audience, Status
 
 OWNER = "support-leads"
 # Characters Markdown (with this site's extensions) would read as syntax in running
@@ -69,9 +70,9 @@ def markdown(stub: Stub, lang: str, links: dict[str, tuple[str, str]], today: dt
         "id": stub.id,
         "title": stub.titles.get(lang) or stub.titles["en"],
         "summary": t["summary"].format(count=stub.tickets, range=span),
-        "type": stub.type,
-        "audience": "internal",
-        "status": "draft",
+        "type": ArticleType(stub.type).value,
+        "audience": Audience.INTERNAL.value,
+        "status": Status.DRAFT.value,
         "tags": stub.tags,
         "owner": OWNER,
         "last_reviewed": today,

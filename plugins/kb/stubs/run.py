@@ -17,14 +17,15 @@ from pathlib import Path
 from tqdm import tqdm
 
 from kb.catalog import Catalog, load_catalog
+from kb.fingerprint import fingerprint
 from kb.redact import redact
 from kb.settings import Settings
 from kb.stubs.coverage import Coverage, build_coverage
-from kb.fingerprint import fingerprint
 from kb.stubs.plan import StubResult, Write, apply, plan_subject
-from kb.vocabulary import StubOutcome as Outcome
 from kb.stubs.tally import Tally
 from kb.tickets import Export, find_exports
+from kb.vocabulary import ExportFormat
+from kb.vocabulary import StubOutcome as Outcome
 
 DEFAULT_MIN_TICKETS = 5
 
@@ -32,7 +33,7 @@ DEFAULT_MIN_TICKETS = 5
 @dataclass(frozen=True)
 class Options:
     min_tickets: int = DEFAULT_MIN_TICKETS
-    format: str = "auto"
+    format: str = ExportFormat.AUTO
     mapping: dict[str, str] = field(default_factory=dict)
     ignore_tags: tuple[str, ...] = ()
     dry_run: bool = False
