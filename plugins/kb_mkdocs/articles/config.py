@@ -5,7 +5,8 @@ from kb.settings import DEFAULT_REVIEW_DAYS
 
 
 class ArticlesConfig(Config):
-    """Options of the `kb-articles` plugin (the `kb` command reads them too)."""
+    """Options of the `kb-articles` plugin (the `kb` command reads them too, through
+    `kb_mkdocs.settings`)."""
 
     enabled = c.Type(bool, default=True)
     # Which site to build: `public` (merchants) or `internal` (agents).
