@@ -98,19 +98,11 @@ def new(ctx: click.Context, article_id: str, article_type: str, title_en: str | 
 
     Never overwrites: if either file exists, nothing is written.
     """
-    from kb.scaffold import ScaffoldError, new_article
-    from kb.taxonomy import load_taxonomy
+    from kb_app.commands.new import scaffold
 
     settings = _settings(ctx)
-    taxonomy, _ = load_taxonomy(settings.taxonomy, settings.languages)
-    try:
-        paths = new_article(settings, taxonomy, article_id, article_type,
-                            titles={"en": title_en or "", "es": title_es or ""},
-                            tags=[t.strip() for t in tags.split(",") if t.strip()] if tags else None,
-                            audience=audience, owner=owner)
-    except ScaffoldError as exc:
-        raise click.ClickException(str(exc)) from None
-    for path in paths:
+    titles = {"en": title_en or "", "es": title_es or ""}
+    for path in scaffold(settings, article_id, article_type, titles, tags, audience, owner):
         click.echo(f"created {settings.display(path)}")
 
 
@@ -121,29 +113,13 @@ def new(ctx: click.Context, article_id: str, article_type: str, title_en: str | 
 @click.pass_context
 def build(ctx: click.Context, audience: str, site_dir: Path | None) -> None:
     """Build the public and/or internal site, each in its own folder (strict: warnings fail)."""
-    from kb_mkdocs.site import BuildFailed, build_site
+    from kb_app.commands.build import build_sites
 
-    settings = _settings(ctx)
     audiences = _audiences(audience)
     if site_dir and len(audiences) > 1:
         raise click.UsageError("--site-dir needs --audience public or --audience internal")
-    for name in audiences:
-        target = site_dir or settings.site_dir / name
-        try:
-            seconds = build_site(ctx.obj["config"], name, target)
-        except BuildFailed as exc:
-            raise click.ClickException(str(exc)) from None
-        click.echo(f"built the {name} site in {settings.display(target)} ({seconds:.1f} s)")
-        _index(settings, [name])
-
-
-def _index(settings: Settings, audiences: list[str]) -> None:
-    from kb_app.commands.index import index_audiences
-
-    for report in index_audiences(settings, audiences):
-        per_language = ", ".join(f"{lang} {count}" for lang, count in sorted(report.languages.items()))
-        click.echo(f"indexed {report.documents} {report.audience} pages ({per_language}) for search in "
-                   f"{settings.display(report.path.parent)}/{report.audience} ({report.seconds:.1f} s)")
+    for line in build_sites(ctx.obj["config"], _settings(ctx), audiences, site_dir):
+        click.echo(line)
 
 
 @cli.command("index")
@@ -155,7 +131,10 @@ def index_command(ctx: click.Context, audience: str) -> None:
 
     The index is built aside and swapped in: searches running meanwhile are not disturbed.
     """
-    _index(_settings(ctx), _audiences(audience))
+    from kb_app.commands.build import index_lines
+
+    for line in index_lines(_settings(ctx), _audiences(audience)):
+        click.echo(line)
 
 
 @cli.command()
@@ -197,14 +176,11 @@ def search(ctx: click.Context, query: str, lang: str | None, audience: str, limi
 def eval_command(ctx: click.Context, queries: Path, site_dir: Path | None, no_builtin: bool) -> None:
     """Measure search quality on QUERIES (a YAML query set): hit@1, hit@5 and MRR@5 of
     kb search and of the internal site's built-in search, side by side, with the misses."""
+    from kb_app.commands.build import build_one
     from kb_app.commands.eval import run_eval
-    from kb_mkdocs.site import BuildFailed, build_site
 
     def build(target: Path) -> None:
-        try:
-            build_site(ctx.obj["config"], "internal", target)
-        except BuildFailed as exc:
-            raise click.ClickException(str(exc)) from None
+        build_one(ctx.obj["config"], Audience.INTERNAL, target)
 
     _, text = run_eval(_settings(ctx), queries, build, site=site_dir, builtin=not no_builtin)
     click.echo(text)
@@ -234,26 +210,10 @@ def stubs(ctx: click.Context, exports: tuple[Path, ...], docs_dir: Path | None, 
     Each tag with --min-tickets tickets and no article gets a draft in every language
     under docs/<lang>/drafts/; a draft a person has edited is never changed again.
     """
-    import dataclasses
+    from kb_app.commands.stubs import options_of, stubs_report
 
-    from kb.stubs.report import report_json, report_text
-    from kb.stubs.run import Options, run_stubs
-    from kb.tickets import ExportError
-    from kb.tickets.columns import parse_mapping
-
-    try:
-        columns = parse_mapping(mapping)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--map") from None
-    settings = _settings(ctx)
-    if docs_dir:
-        settings = dataclasses.replace(settings, docs_dir=docs_dir.resolve())
-    options = Options(min_tickets=min_tickets, format=fmt, mapping=columns, ignore_tags=ignore, dry_run=dry_run, progress=True)
-    try:
-        result = run_stubs(settings, exports, options)
-    except ExportError as exc:
-        raise click.ClickException(f"{exc}; nothing was written") from None
-    click.echo(report_json(result) if as_json else report_text(result))
+    options = options_of(mapping, min_tickets=min_tickets, format=fmt, ignore_tags=ignore, dry_run=dry_run)
+    click.echo(stubs_report(_settings(ctx), exports, options, docs_dir, as_json))
 
 
 @cli.command()
