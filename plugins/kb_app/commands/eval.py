@@ -12,6 +12,7 @@ import click
 from kb.search.index import build_index
 from kb.search.query import SearchIndex
 from kb.settings import Settings
+from kb.vocabulary import Audience
 from kb_app.commands.index import checked_catalog
 from kb_app.eval import Evaluation, Score, builtin_rankings, load_queries, report
 
@@ -28,8 +29,8 @@ def run_eval(settings: Settings, queries_file: Path, build: Callable[[Path], Non
     existing = {a.id for a in catalog.articles if not a.is_page}
     with tempfile.TemporaryDirectory(prefix="kb-eval-") as temp:
         folder = Path(temp)
-        build_index(catalog, "internal", folder / "index")
-        index = SearchIndex(folder / "index" / "internal")
+        build_index(catalog, Audience.INTERNAL, folder / "index")
+        index = SearchIndex(folder / "index" / Audience.INTERNAL)
         start = time.perf_counter()
         ours = [[hit.id for hit in index.search(q.text, limit=5).hits] for q in queries]
         scores = [Score("kb search (Whoosh)", ours, queries, time.perf_counter() - start)]

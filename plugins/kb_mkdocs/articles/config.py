@@ -2,6 +2,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 from kb.settings import DEFAULT_REVIEW_DAYS
+from kb.vocabulary import Audience, values
 
 
 class ArticlesConfig(Config):
@@ -10,7 +11,7 @@ class ArticlesConfig(Config):
 
     enabled = c.Type(bool, default=True)
     # Which site to build: `public` (merchants) or `internal` (agents).
-    audience = c.Choice(("public", "internal"), default="public")
+    audience = c.Choice(values(Audience), default=Audience.PUBLIC.value)
     # The controlled tag vocabulary and the platform facts, relative to mkdocs.yml.
     taxonomy = c.Type(str, default="data/taxonomy.yml")
     facts = c.Type(str, default="data/platform.yml")
