@@ -76,9 +76,13 @@ def violations(plugins: Path, core: str = "kb") -> list[str]:
     direct: dict[str, list[str]] = {}
     for name, imports in graph.items():
         where = modules[name].relative_to(plugins).as_posix()
+        reported: set[int] = set()  # one line per import statement (`from a import b` names a and a.b)
         for line, imported in imports:
             top = imported.split(".")[0]
+            if line in reported:
+                continue
             if _forbidden(imported):
+                reported.add(line)
                 direct.setdefault(name, []).append(f"{where}:{line}: {name} imports {imported}")
             elif top != core and top not in sys.stdlib_module_names:
                 for distribution in distributions.get(top, []):
