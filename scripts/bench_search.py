@@ -26,10 +26,10 @@ from generate_corpus import generate  # noqa: E402
 from kb.catalog import load_catalog  # noqa: E402
 from kb.search.analysis import STOPWORDS, fold  # noqa: E402
 from kb.search.document import read_page  # noqa: E402
-from kb.search.eval import load_queries  # noqa: E402
+from kb_app.eval import load_queries  # noqa: E402
 from kb.search.index import build_index  # noqa: E402
 from kb.search.searcher import SearchIndex  # noqa: E402
-from kb.settings import load_settings  # noqa: E402
+from kb_mkdocs.settings import load_settings  # noqa: E402
 from whoosh.query import Or  # noqa: E402
 
 
@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     print(f"bench-search: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
-    dev = ROOT.parent / "shared" / "eval" / "queries-dev.yaml"
+    dev = ROOT / "eval" / "queries.yaml"
     real_queries = [q.text for q in load_queries(dev)] if dev.exists() else None
     measure("real articles", ROOT / "mkdocs.yml", real_queries, args.queries, rng)
     with tempfile.TemporaryDirectory(prefix="kb-corpus-") as temp:

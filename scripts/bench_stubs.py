@@ -58,7 +58,6 @@ def make_export(path: Path, tickets: int, fmt: str, seed: int) -> None:
     rng = random.Random(seed)
     tags = tag_names(160)
     weights = [1 / (rank + 1) for rank in range(len(tags))]
-    rows = []
 
     def ticket(number: int) -> dict:
         problem = rng.choice(PROBLEMS)
@@ -113,7 +112,7 @@ KB = textwrap.dedent("""
     import json, resource, shutil, sys, time
     from pathlib import Path
     from kb.catalog import load_catalog
-    from kb.settings import load_settings
+    from kb_mkdocs.settings import load_settings
     from kb.stubs.coverage import build_coverage
     from kb.stubs.run import Options, read_exports, run_stubs
     project, export, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]

@@ -3,7 +3,9 @@ articles written by each test, so that every check runs on real files and real b
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from dataclasses import dataclass
 import shutil
 import textwrap
 from pathlib import Path
@@ -69,8 +71,21 @@ class Project:
         for lang in ("en", "es"):
             self.article(slug, lang, body, **fields)
 
+    def kb(self, *args: str, env: dict[str, str] | None = None) -> Ran:
+        """Run `kb -f <project>/mkdocs.yml ARGS` from the project folder, in process, through
+        click's CliRunner."""
+        from click.testing import CliRunner
+
+        from kb_app.cli import cli
+
+        with contextlib.chdir(self.root):
+            result = CliRunner(env=env).invoke(cli, ["-f", str(self.root / "mkdocs.yml"), *args], prog_name="kb")
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Ran(result.exit_code, result.stdout, result.stderr)
+
     def settings(self):
-        from kb.settings import load_settings
+        from kb_mkdocs.settings import load_settings
 
         return load_settings(self.root / "mkdocs.yml")
 
@@ -85,6 +100,15 @@ class Project:
         out = self.root / "site" / audience
         build_site(self.root / "mkdocs.yml", audience, out)
         return out
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What a `kb` command did: as subprocess.CompletedProcess names it."""
+
+    returncode: int
+    stdout: str
+    stderr: str
 
 
 @pytest.fixture

@@ -41,7 +41,7 @@ def wait_for(predicate: Callable[[], T], seconds: float = 90.0) -> T:
 def kb_serve(project) -> Iterator[str]:  # noqa: ANN001 - conftest's Project
     """`kb serve` for `project`; yields its base URL."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "kb.cli", "-f", str(project.root / "mkdocs.yml"), "serve", "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-m", "kb_app.cli", "-f", str(project.root / "mkdocs.yml"), "serve", "--port", str(port)],
                               cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         yield f"http://127.0.0.1:{port}"

@@ -16,10 +16,11 @@ from kb import frontmatter
 from kb.problems import Problem, Severity
 from kb.settings import Settings
 from kb.taxonomy import Taxonomy
+from kb.vocabulary import ArticleType, Audience, Status, values
 
-TYPES = ("how-to", "reference", "explanation", "troubleshooting", "procedure")
-AUDIENCES = ("public", "internal")
-STATUSES = ("draft", "published")
+TYPES = values(ArticleType)
+AUDIENCES = values(Audience)
+STATUSES = values(Status)
 REQUIRED = ("id", "title", "summary", "type", "audience", "status", "tags", "owner", "last_reviewed")
 OPTIONAL = ("review_every", "sources", "related", "ticket_tags", "generated")  # generated: the seal of an untouched `kb stubs` draft
 # Front matter the theme understands; allowed so that authors can use them.
@@ -60,8 +61,8 @@ class Article:
     body_line: int
     summary: str = ""
     type: str = ""
-    audience: str = "public"
-    status: str = "published"
+    audience: str = Audience.PUBLIC
+    status: str = Status.PUBLISHED
     tags: list[str] = field(default_factory=list)
     owner: str = ""
     last_reviewed: dt.date | None = None
@@ -75,7 +76,7 @@ class Article:
     @property
     def is_public(self) -> bool:
         """Public articles are the only ones merchants may see."""
-        return self.audience == "public" and self.status == "published"
+        return self.audience == Audience.PUBLIC and self.status == Status.PUBLISHED
 
     @property
     def review_due(self) -> dt.date | None:
@@ -203,7 +204,7 @@ def read_article(path: Path, settings: Settings, taxonomy: Taxonomy, today: dt.d
     article = Article(path=path, display=display, lang=lang, slug=slug, id=slug, title=reader.text(data, "title"),
                       body=fm.body, body_line=fm.body_line, lines=fm.lines, is_page=is_page,
                       summary=reader.text(data, "summary"))
-    article.audience = reader.choice(data, "audience", AUDIENCES) or "public"
+    article.audience = reader.choice(data, "audience", AUDIENCES) or Audience.PUBLIC
     if len(article.summary) > SUMMARY_MAX:
         reader.error("summary", f"is {len(article.summary)} characters long, more than {SUMMARY_MAX}",
                      f"shorten it to at most {SUMMARY_MAX} characters: it is what search results show")
@@ -214,7 +215,7 @@ def read_article(path: Path, settings: Settings, taxonomy: Taxonomy, today: dt.d
         reader.error("id", f"'{article.id}' does not match the file's path, which gives '{slug}'",
                      f"set 'id: {slug}', or move the file to docs/{lang}/{article.id}.md (the id is shared by both languages)", code="id-path")
     article.type = reader.choice(data, "type", TYPES)
-    article.status = reader.choice(data, "status", STATUSES) or "draft"
+    article.status = reader.choice(data, "status", STATUSES) or Status.DRAFT
     article.owner = reader.text(data, "owner")
     article.tags = reader.strings(data, "tags")
     for tag in article.tags:

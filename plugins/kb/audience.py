@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from kb.articles import Article
+from kb.vocabulary import Audience, values
 
-PUBLIC = "public"
-INTERNAL = "internal"
-AUDIENCES = (PUBLIC, INTERNAL)
+PUBLIC = Audience.PUBLIC
+INTERNAL = Audience.INTERNAL
+AUDIENCES = values(Audience)
 
 _OPEN = re.compile(r"^[ \t]*<!--\s*internal\s*-->[ \t]*$", re.M)
 _CLOSE = re.compile(r"^[ \t]*<!--\s*/internal\s*-->[ \t]*$", re.M)

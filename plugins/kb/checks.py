@@ -10,6 +10,7 @@ from kb.audience import internal_blocks, unclosed_block_line
 from kb.diagrams import MARKER, diagram_path
 from kb.links import find_links
 from kb.problems import Problem, Severity
+from kb.vocabulary import Audience
 
 if TYPE_CHECKING:
     from kb.articles import Article
@@ -95,7 +96,7 @@ def check_links(catalog: Catalog) -> list[Problem]:
                 continue
             in_internal_block = any(start <= link.offset < end for start, end in spans)
             if article.is_public and not in_internal_block and not target.is_public:
-                why = "internal" if target.audience == "internal" else "a draft"
+                why = "internal" if target.audience == Audience.INTERNAL else "a draft"
                 problems.append(Problem(article.display, line, "link",
                                         f"this public page links to '{link.raw}', which is {why} and absent from the public site",
                                         "remove the link, put it between '<!-- internal -->' and '<!-- /internal -->' lines, or publish the target", code="public-links-internal"))

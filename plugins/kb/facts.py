@@ -14,13 +14,13 @@ from typing import Any
 
 import yaml
 
+from kb.labels import language_named
 from kb.problems import Problem
 
 PLACEHOLDER = re.compile(r"\{\{\s*platform\.([A-Za-z0-9_.\-]+)\s*\}\}")
 # A tab titled with a language (a ready reply's "Español" tab in an English article)
 # resolves its facts in that language.
 _TAB = re.compile(r'^([ \t]*)===\+?[ \t]+"([^"]+)"[ \t]*$')
-TAB_LANGUAGES = {"english": "en", "inglés": "en", "ingles": "en", "español": "es", "espanol": "es", "spanish": "es"}
 
 
 def language_segments(text: str, lang: str) -> list[tuple[int, str, str]]:
@@ -34,8 +34,8 @@ def language_segments(text: str, lang: str) -> list[tuple[int, str, str]]:
         if tab and stripped and indent <= tab[0]:
             tab = None
         match = _TAB.match(line.rstrip("\r\n"))
-        if match and match.group(2).strip().lower() in TAB_LANGUAGES:
-            tab = (len(match.group(1)), TAB_LANGUAGES[match.group(2).strip().lower()])
+        if match and (named := language_named(match.group(2))):
+            tab = (len(match.group(1)), named)
         current = tab[1] if tab and not match else lang
         if segments and segments[-1][2] == current:
             start, chunk, _ = segments[-1]

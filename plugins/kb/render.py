@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from kb.audience import INTERNAL, PUBLIC, strip_internal, visible
 from kb.labels import label
+from kb.vocabulary import Status
 
 if TYPE_CHECKING:
     from kb.articles import Article
@@ -90,7 +91,7 @@ def page_notices(article: Article, audience: str, lang: str, today: dt.date) -> 
     if audience == INTERNAL and not article.is_page:
         if article.audience == INTERNAL:
             badges.append({"kind": "internal", "text": label(lang, "internal")})
-        if article.status == "draft":
+        if article.status == Status.DRAFT:
             badges.append({"kind": "draft", "text": label(lang, "draft")})
         if article.is_overdue(today):
             banners.append({"kind": "overdue", "text": label(lang, "overdue", reviewed=article.last_reviewed.isoformat(), due=article.review_due.isoformat())})

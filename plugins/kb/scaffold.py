@@ -12,6 +12,7 @@ from kb.articles import AUDIENCES, TYPES
 from kb.atomic import create_new
 from kb.taxonomy import Taxonomy
 from kb.settings import Settings
+from kb.vocabulary import Audience, Status
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$")
 
@@ -35,7 +36,7 @@ def default_title(article_id: str) -> str:
 
 def new_article(settings: Settings, taxonomy: Taxonomy, article_id: str, article_type: str, *,
                 titles: dict[str, str] | None = None, tags: list[str] | None = None,
-                audience: str = "internal", owner: str = "support-leads",
+                audience: str = Audience.INTERNAL, owner: str = "support-leads",
                 today: dt.date | None = None) -> list[Path]:
     """Write `docs/<lang>/<id>.md` for every language; write nothing if any exists."""
     today = today or dt.date.today()
@@ -65,8 +66,8 @@ def new_article(settings: Settings, taxonomy: Taxonomy, article_id: str, article
             "summary": {"es": "Resume el artículo en una o dos frases (máximo 200 caracteres)."}.get(
                 lang, "Sum up the article in one or two sentences (at most 200 characters)."),
             "type": article_type,
-            "audience": audience,
-            "status": "draft",
+            "audience": Audience(audience).value,
+            "status": Status.DRAFT.value,
             "tags": tags,
             "owner": owner,
             "last_reviewed": today,

@@ -31,13 +31,6 @@ class Taxonomy:
         tag = self.tags.get(slug)
         return tag.label(lang) if tag else slug
 
-    def topic_for_ticket_tag(self, ticket_tag: str) -> str | None:
-        """The taxonomy tag whose `ticket_tags` list this help-desk tag, if any."""
-        for tag in self.tags.values():
-            if ticket_tag in tag.ticket_tags:
-                return tag.slug
-        return None
-
 
 def load_taxonomy(path: Path, languages: tuple[str, ...], display: str | None = None) -> tuple[Taxonomy, list[Problem]]:
     """Read the taxonomy file; every tag needs a label in every language."""

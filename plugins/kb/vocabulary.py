@@ -43,6 +43,18 @@ class ExportFormat(StrEnum):
     GENERIC = "generic"
 
 
+class StubOutcome(StrEnum):
+    """What `kb stubs` did with a ticket tag (the value is what its JSON report says)."""
+
+    COVERED = "covered"
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    EDITED = "edited"  # the stub's files were changed by a person: left as they are
+    BELOW = "below-threshold"
+    PRIVATE = "personal-data"  # the tag itself holds personal data: no stub, shown redacted
+
+
 def values(vocabulary: type[StrEnum]) -> tuple[str, ...]:
     """The members' values in declaration order, for messages and command-line choices."""
     return tuple(member.value for member in vocabulary)

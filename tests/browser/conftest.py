@@ -16,7 +16,7 @@ from browser_pages import PageLog, Site, is_local, write_fixture_project
 from playwright.sync_api import Page, expect
 
 from kb.catalog import load_catalog
-from kb.settings import load_settings
+from kb_mkdocs.settings import load_settings
 from kb_mkdocs.site import build_site
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -18,7 +18,7 @@ from browser_pages import DEFAULT_LANG, Site
 from playwright.sync_api import Page
 
 from kb.catalog import load_catalog
-from kb.settings import load_settings
+from kb_mkdocs.settings import load_settings
 
 pytestmark = pytest.mark.browser
 KB = Path(sys.executable).parent / "kb"

@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 
-def kb(project, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kb.cli", "-f", str(project.root / "mkdocs.yml"), *args],
-                          capture_output=True, text=True, cwd=project.root)
+def kb(project, *args: str):
+    """`kb` in process (click's CliRunner); a few tests below run the real process."""
+    return project.kb(*args)
 
 
 def test_check_passes_on_a_clean_project(project):
@@ -56,7 +56,7 @@ def test_bad_arguments_give_one_line(project):
 
 
 def test_missing_config_is_one_clear_line(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "kb.cli", "check"], capture_output=True, text=True, cwd=tmp_path)
+    result = subprocess.run([sys.executable, "-m", "kb_app.cli", "check"], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.strip().startswith("kb: ") and "mkdocs.yml" in result.stderr and "Traceback" not in result.stderr
 

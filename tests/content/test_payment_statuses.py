@@ -15,7 +15,7 @@ import pytest
 
 from kb.catalog import load_catalog
 from kb.search.document import read_page
-from kb.settings import load_settings
+from kb_mkdocs.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SLUG = "api/payment-statuses"

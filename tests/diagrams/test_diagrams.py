@@ -12,7 +12,7 @@ import pytest
 from kb.catalog import load_catalog
 from kb.diagrams import MissingDiagram, diagram_names, diagram_path, embed_diagrams, inline_svg
 from kb.facts import PLACEHOLDER
-from kb.settings import load_settings
+from kb_mkdocs.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SVG = "{http://www.w3.org/2000/svg}"

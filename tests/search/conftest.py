@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.search.eval import CHROMIUM, CHROMIUM_ARGS
+from kb_app.eval import CHROMIUM, CHROMIUM_ARGS
 from kb.search.index import build_index, index_root
 from kb.search.searcher import SearchIndex
 

@@ -8,10 +8,11 @@ import time
 import pytest
 import uvicorn
 
-from kb.search.api import search_routes
-from kb.search.eval import serve_folder
+from kb_app.search_api import search_routes
+from kb_app.eval import serve_folder
+from kb.labels import label
 from kb.search.index import index_root
-from kb.server import create_app
+from kb_app.server import create_app
 from kb_mkdocs.site import build_site
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -58,6 +59,7 @@ def test_served_site_searches_through_the_api(indexed, kb, chromium):
         type_query(page, "xargebak")
         # (the answers to the first letters typed may suggest other words)
         page.wait_for_selector(".md-search-result__meta a[data-kb-suggest='chargeback']")
+        assert label("es", "search.mean") in page.inner_text(".md-search-result__meta")  # the page's language
         page.click(".md-search-result__meta a[data-kb-suggest='chargeback']")
         page.wait_for_selector("li[data-kb-hit='payments/chargebacks']", state="attached")
         assert page.input_value("input.md-search__input") == "chargeback"

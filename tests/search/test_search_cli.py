@@ -7,12 +7,18 @@ import sys
 
 import pytest
 
-from kb.cli import main
+from kb_app.cli import main
 
 
 def run(project, *args):
-    """Run `kb` in the project folder; returns (exit code, stdout, stderr)."""
-    result = subprocess.run([sys.executable, "-c", "from kb.cli import main; main()", *args], cwd=project.root,
+    """Run `kb` on the project in process (click's CliRunner); returns (exit code, stdout, stderr)."""
+    result = project.kb(*args)
+    return result.returncode, result.stdout, result.stderr
+
+
+def run_process(project, *args):
+    """Run the real `kb` process in the project folder, as a person does."""
+    result = subprocess.run([sys.executable, "-m", "kb_app.cli", *args], cwd=project.root,
                             capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
     return result.returncode, result.stdout, result.stderr
 
@@ -54,7 +60,6 @@ def test_search_public_audience_and_nothing_found(kb):
 
 @pytest.mark.parametrize("args, message", [
     (["search", "spei"], "no search index"),
-    (["search", "spei", "--lang", "fr"], "Invalid value for '--lang'"),
     (["search", "spei", "--limit", "0"], "Invalid value for '-n' / '--limit'"),
     (["eval", "missing.yaml", "--no-builtin"], "missing.yaml: cannot read it"),
 ])
@@ -62,6 +67,19 @@ def test_bad_input_is_one_line(kb, args, message):
     code, out, err = run(kb, *args)
     assert code != 0
     assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_language_the_index_lacks_is_one_line(kb):
+    run(kb, "index")
+    code, _, err = run(kb, "search", "spei", "--lang", "fr")
+    assert code == 2 and "Invalid value for --lang" in err and "en, es" in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_real_process_indexes_and_searches_from_the_project_folder(kb):
+    code, out, err = run_process(kb, "index", "--audience", "internal")
+    assert code == 0 and "indexed 9 internal pages" in out, err
+    code, out, err = run_process(kb, "search", "contracargo", "--json")
+    assert code == 0 and json.loads(out)[0]["id"] == "payments/chargebacks", err
 
 
 @pytest.mark.parametrize("query", ['"unbalanced', "*", "OR OR", "x" * 10_000, "\x01\x02spei"])

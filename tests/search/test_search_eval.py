@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from kb.commands.search import run_eval
-from kb.settings import load_settings
+from kb_app.commands.eval import run_eval
+from kb_mkdocs.settings import load_settings
 from kb_mkdocs.site import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
-QUERIES = ROOT.parent / "shared" / "eval" / "queries-dev.yaml"
+QUERIES = ROOT / "eval" / "queries.yaml"
 
 
 @pytest.mark.slow

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from kb.catalog import load_catalog
-from kb.settings import load_settings
+from kb_mkdocs.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 

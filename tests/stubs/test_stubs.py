@@ -259,7 +259,7 @@ def test_the_words_a_subject_is_about_do_not_depend_on_set_order() -> None:
     code = (
         "from kb.stubs.tally import Subject\n"
         "from kb.stubs.phrasing import query_words\n"
-        "s = Subject('tag tema')\n"
+        "s = Subject(('tag', 'tema'))\n"
         "words = [f'palabra{chr(97 + i)}{chr(97 + j)}' for i in range(6) for j in range(5)]\n"  # 30 words, each in 2 subjects
         "s.sample = [(-n, str(n), ' '.join(words[(n * 3) % 30:(n * 3) % 30 + 3]), '') for n in range(20)]\n"
         "print(sorted(query_words(s).items()))\n"

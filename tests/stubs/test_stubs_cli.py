@@ -9,9 +9,9 @@ import sys
 from tickets.exports import T, freshdesk_csv, tickets_for
 
 
-def kb(project, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kb.cli", "-f", str(project.root / "mkdocs.yml"), *args],
-                          capture_output=True, text=True, cwd=project.root)
+def kb(project, *args: str):
+    """`kb` in process (click's CliRunner); a few tests below run the real process."""
+    return project.kb(*args)
 
 
 def export(project, name: str = "export.csv"):
@@ -119,7 +119,7 @@ def test_runs_in_separate_processes_write_the_same_bytes(project) -> None:
         for stub in (project.root / "docs").glob("*/drafts/*.md"):
             stub.unlink()
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run([sys.executable, "-m", "kb.cli", "-f", str(project.root / "mkdocs.yml"), "stubs", "export.csv"],
+        done = subprocess.run([sys.executable, "-m", "kb_app.cli", "-f", str(project.root / "mkdocs.yml"), "stubs", "export.csv"],
                               capture_output=True, text=True, cwd=project.root, env=env)
         assert done.returncode == 0, done.stderr
         outputs.append({str(p.relative_to(project.root)): p.read_bytes() for p in (project.root / "docs").glob("*/drafts/*.md")})

@@ -15,7 +15,6 @@ stemmed: every spelling of a family reaches the same stem.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,10 +22,11 @@ from functools import lru_cache
 from whoosh.lang.porter2 import stem as _english_stem
 from whoosh.lang.snowball.spanish import SpanishStemmer
 
+from kb.text import fold
+
 LANGUAGES = ("en", "es")
 _WORD = re.compile(r"[^\W_]+")
 _DIGIT = re.compile(r"\d")
-_MARKS = re.compile(r"[\u0300-\u036f]")  # the combining accents that NFKD splits off
 _spanish = SpanishStemmer()
 
 # Words that carry no meaning in a query. Kept short on purpose: "estado" (status),
@@ -37,15 +37,6 @@ ha han has hay he how i if in is it its la las le les lo los me mi my no o of on
 por que se si su sus that the their them then there these they this to tu un una unos unas
 was we what when where which who why will with y ya yo you your qué cómo cuál
 """.split())
-
-
-def fold(text: str) -> str:
-    """Lower case without accents or other marks: 'DEVOLUCIÓN' -> 'devolucion' (ñ -> n too:
-    agents type 'contrasena' for 'contraseña')."""
-    text = text.lower()
-    if text.isascii():
-        return text
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
 
 
 def is_code(word: str) -> bool:

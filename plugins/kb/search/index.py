@@ -10,7 +10,6 @@ searches that opened it finish; older ones are removed.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import tempfile
 import time
@@ -35,6 +34,7 @@ from kb.search.analysis import analyze, is_code
 from kb.search.document import read_page
 from kb.search.files import INFO, SYNONYMS, VERSION, VOCABULARY
 from kb.search.synonyms import GLOSSARY_ID, parse_glossary
+from kb.swap import swap_in
 
 # Zones of an article and their weight: a word in the title counts as this many words of
 # body text. The zones share one field of stems (one postings list per stem: fast
@@ -192,17 +192,13 @@ def build_index(catalog: Catalog, audience: str, root: Path | None = None) -> Bu
         writer.commit(optimize=True)
         (target / VOCABULARY).write_text(json.dumps({"languages": languages, "words": df}, ensure_ascii=False), encoding="utf-8")
         (target / SYNONYMS).write_text(json.dumps(glossary_groups(catalog, audience), ensure_ascii=False), encoding="utf-8")
-        info = {"version": VERSION, "audience": audience, "documents": dict(counts),
+        info = {"version": VERSION, "audience": audience, "documents": dict(counts), "languages": languages,
                 "default_language": catalog.settings.default_language, "built": time.time()}
         (target / INFO).write_text(json.dumps(info), encoding="utf-8")  # last: marks the build complete
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise
-    current = root / audience
-    previous = Path(os.path.realpath(current)) if current.is_symlink() else None
-    link = root / f".{target.name}.link"
-    link.symlink_to(target.name)
-    os.replace(link, current)  # the swap: one rename
+    previous = swap_in(root / audience, target)
     _clean(root, audience, keep={target, previous})
     return BuildReport(audience, target, sum(counts.values()), time.perf_counter() - start, dict(counts))
 

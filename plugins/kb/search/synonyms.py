@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kb.labels import language_named
 from kb.search.analysis import LANGUAGES, fold, stem, terms
 from kb.search.document import read_page
 
 GLOSSARY_ID = "glossary"
-HEADER_LANGUAGES = {"english": "en", "ingles": "en", "spanish": "es", "espanol": "es"}
 _PARENS = re.compile(r"\(([^()]*)\)")
 MAX_PHRASE = 4  # words: longer cells are definitions, not terms
 
@@ -55,7 +55,7 @@ def _alternatives(cell: str) -> list[str]:
 def _column_languages(header: list[str]) -> list[str] | None:
     if len(header) < 2:
         return None
-    langs = [HEADER_LANGUAGES.get(fold(cell).strip(" *:")) for cell in header[:2]]
+    langs = [language_named(cell) for cell in header[:2]]
     if None in langs or langs[0] == langs[1]:
         return None
     return langs  # type: ignore[return-value]

@@ -45,8 +45,8 @@ class Coverage:
             return Route(tag, None)
         topic = self.topic_of.get(tag)
         if topic is not None:
-            return Route(tag, None if topic in self.by_topic else f"topic {topic}")
-        return Route(tag, f"tag {tag}")
+            return Route(tag, None if topic in self.by_topic else ("topic", topic))
+        return Route(tag, ("tag", tag))
 
     def covering(self, tag: str) -> list[str]:
         """The ids of the articles that answer a (normalized) ticket tag."""
@@ -72,7 +72,7 @@ def articles(catalog: Catalog) -> list[Article]:
 
 def build_coverage(catalog: Catalog, ignore: Iterable[str] = ()) -> Coverage:
     coverage = Coverage(ignored=frozenset(normalize_tag(t) for t in ignore))
-    for tag in catalog.taxonomy.tags.values():  # as Taxonomy.topic_for_ticket_tag: the first topic wins
+    for tag in catalog.taxonomy.tags.values():  # the first topic listing a ticket tag wins
         for ticket_tag in tag.ticket_tags:
             coverage.topic_of.setdefault(normalize_tag(ticket_tag), tag.slug)
     for article in articles(catalog):

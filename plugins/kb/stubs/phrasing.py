@@ -16,6 +16,7 @@ from collections import Counter
 from kb.redact import redact
 from kb.stubs.tally import SNIPPET, Subject
 from kb.stubs.words import words
+from kb.vocabulary import ArticleType
 
 MAX_CHARS = 140
 _PREFIX = re.compile(r"^(?:\s*(?:re|fw|fwd|rv|reenviar|respuesta)\s*:\s*)+", re.I)
@@ -106,18 +107,18 @@ def query_words(subject: Subject) -> Counter[str]:
 
 # The help desk's own ticket types, where it has them (Zendesk, Freshdesk, Jira).
 KINDS = {
-    "question": "how-to", "service request": "how-to", "request": "how-to", "get help": "how-to", "consulta": "how-to",
-    "incident": "troubleshooting", "problem": "troubleshooting", "bug": "troubleshooting", "incidente": "troubleshooting",
-    "problema": "troubleshooting", "task": "procedure", "tarea": "procedure", "change": "procedure",
+    "question": ArticleType.HOW_TO, "service request": ArticleType.HOW_TO, "request": ArticleType.HOW_TO, "get help": ArticleType.HOW_TO, "consulta": ArticleType.HOW_TO,
+    "incident": ArticleType.TROUBLESHOOTING, "problem": ArticleType.TROUBLESHOOTING, "bug": ArticleType.TROUBLESHOOTING, "incidente": ArticleType.TROUBLESHOOTING,
+    "problema": ArticleType.TROUBLESHOOTING, "task": ArticleType.PROCEDURE, "tarea": ArticleType.PROCEDURE, "change": ArticleType.PROCEDURE,
 }
 CUES = {
-    "troubleshooting": re.compile(r"\bno (?:se )?(?:refleja|llega|aparece|funciona|puedo|pasa|carga|deposit)|\berror\b|\bfall[óoa]|rechaz|declin|"
+    ArticleType.TROUBLESHOOTING: re.compile(r"\bno (?:se )?(?:refleja|llega|aparece|funciona|puedo|pasa|carga|deposit)|\berror\b|\bfall[óoa]|rechaz|declin|"
                                   r"not (?:working|received|showing|arrived)|\bfailed\b|\bmissing\b|can'?t|cannot|\bproblema|duplicad|doble cobro", re.I),
-    "how-to": re.compile(r"\bc[oó]mo\b|\bhow (?:do|can|to)\b|\bpuedo\b|\bquiero\b|\bd[oó]nde\b|\bwhere (?:do|can)\b", re.I),
+    ArticleType.HOW_TO: re.compile(r"\bc[oó]mo\b|\bhow (?:do|can|to)\b|\bpuedo\b|\bquiero\b|\bd[oó]nde\b|\bwhere (?:do|can)\b", re.I),
     "reference": re.compile(r"\bqu[eé] significa|\bwhat (?:is|does|are)\b|\bcu[aá]nto|\bhow (?:much|long)\b|\bl[ií]mite|\bhorario", re.I),
     "procedure": re.compile(r"\bsolicit|\bdar de (?:alta|baja)\b|\bcambiar (?:mi|la|el)\b|\bcancelar\b|\bchange my\b|\bupdate my\b", re.I),
 }
-DEFAULT_TYPE = "troubleshooting"  # tickets are mostly about something that went wrong
+DEFAULT_TYPE = ArticleType.TROUBLESHOOTING  # tickets are mostly about something that went wrong
 
 
 def guess_type(subject: Subject) -> str:

@@ -27,20 +27,12 @@ from kb.stubs.coverage import Coverage, closest
 from kb.stubs.phrasing import guess_type, name_words, phrasings, query_words
 from kb.stubs.render import Stub, markdown, reviewed_on
 from kb.stubs.tally import Subject
-from kb.stubs.words import fold, words
+from kb.stubs.words import words
+from kb.text import fold
 from kb.tickets.model import normalize_tag
+from kb.vocabulary import StubOutcome as Outcome
 
 FOLDER = "drafts"
-
-
-class Outcome:
-    COVERED = "covered"
-    CREATED = "created"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
-    EDITED = "edited"  # the stub's files were changed by a person: left as they are
-    BELOW = "below-threshold"
-    PRIVATE = "personal-data"  # the tag itself holds personal data: no stub, shown redacted
 
 
 @dataclass(frozen=True)
@@ -57,7 +49,7 @@ class Write:
 class StubResult:
     id: str
     tickets: int
-    outcome: str
+    outcome: Outcome
     ticket_tags: list[str]
     files: list[str] = field(default_factory=list)  # as shown to people
     written: list[str] = field(default_factory=list)  # the files this run wrote (or would write)
@@ -165,7 +157,7 @@ def plan_subject(subject: Subject, catalog: Catalog, coverage: Coverage, taken: 
     states = {lang: seal.state(path) for lang, path in paths.items()}
     ours = all(state is not seal.State.UNTOUCHED or _owner_matches(paths[lang], subject) for lang, state in states.items())
     if stub_id in taken or not ours:
-        stub_id = f"{FOLDER}/{slug}-{zlib.crc32(subject.key.encode('utf-8')):08x}"
+        stub_id = f"{FOLDER}/{slug}-{zlib.crc32(subject.name.encode('utf-8')):08x}"
         paths = _paths(catalog, stub_id)
         states = {lang: seal.state(path) for lang, path in paths.items()}
     taken.add(stub_id)

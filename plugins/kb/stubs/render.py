@@ -16,54 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kb import frontmatter
+from kb.labels import STUB_TEXTS as TEXTS
 from kb.scaffold import template_body
 from kb.stubs import seal
+from kb.vocabulary import ArticleType, Audience, Status
 
-TEXTS = {
-    "en": {
-        "note_title": "Draft from support tickets",
-        "note": ("`kb stubs` wrote this draft from {count} support tickets that no article answers yet. Write the "
-                 "article in the sections below, with what customers say at the end in mind. Once you edit this file, "
-                 "`kb stubs` never changes it again. Before publishing, delete this note and the section \"{evidence}\"."),
-        "summary": "Draft from {count} support tickets{range}: write the answer, then publish it.",
-        "range": " ({first} to {last})",
-        "day": " ({first})",
-        "evidence": "From the tickets",
-        "tickets": "Tickets",
-        "tickets_line": "{count}{range}",
-        "tags": "Ticket tags",
-        "channels": "Channels",
-        "say": "What customers say",
-        "ids": "Ticket ids",
-        "ids_more": "the {shown} most recent of {count}",
-        "closest": "Closest articles",
-        "closest_intro": "If one of these already answers it, add the ticket tags above to its `ticket_tags` and delete this draft.",
-        "none": "None found.",
-        "unknown": "unknown",
-    },
-    "es": {
-        "note_title": "Borrador a partir de tickets de soporte",
-        "note": ("`kb stubs` escribió este borrador a partir de {count} tickets de soporte que ningún artículo responde "
-                 "todavía. Escribe el artículo en las secciones de abajo, con lo que dicen los clientes al final en mente. "
-                 "En cuanto edites este archivo, `kb stubs` no lo vuelve a cambiar. Antes de publicar, borra esta nota "
-                 "y la sección \"{evidence}\"."),
-        "summary": "Borrador a partir de {count} tickets de soporte{range}: escribe la respuesta y publícala.",
-        "range": " (del {first} al {last})",
-        "day": " (el {first})",
-        "evidence": "Lo que dicen los tickets",
-        "tickets": "Tickets",
-        "tickets_line": "{count}{range}",
-        "tags": "Etiquetas de tickets",
-        "channels": "Canales",
-        "say": "Lo que dicen los clientes",
-        "ids": "Ids de los tickets",
-        "ids_more": "los {shown} más recientes de {count}",
-        "closest": "Artículos más cercanos",
-        "closest_intro": "Si alguno ya lo responde, agrega las etiquetas de arriba a su `ticket_tags` y borra este borrador.",
-        "none": "No se encontró ninguno.",
-        "unknown": "desconocido",
-    },
-}
 OWNER = "support-leads"
 # Characters Markdown (with this site's extensions) would read as syntax in running
 # text: emphasis, code, links and images, attribute lists, escapes.
@@ -113,9 +70,9 @@ def markdown(stub: Stub, lang: str, links: dict[str, tuple[str, str]], today: dt
         "id": stub.id,
         "title": stub.titles.get(lang) or stub.titles["en"],
         "summary": t["summary"].format(count=stub.tickets, range=span),
-        "type": stub.type,
-        "audience": "internal",
-        "status": "draft",
+        "type": ArticleType(stub.type).value,
+        "audience": Audience.INTERNAL.value,
+        "status": Status.DRAFT.value,
         "tags": stub.tags,
         "owner": OWNER,
         "last_reviewed": today,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from kb.stubs.plan import Outcome
 from kb.stubs.run import Result, TagResult
+from kb.vocabulary import StubOutcome as Outcome
 
 DONE = {Outcome.CREATED: "stub created", Outcome.UPDATED: "stub updated", Outcome.UNCHANGED: "stub unchanged",
         Outcome.EDITED: "stub edited by hand, left as is"}

@@ -17,12 +17,15 @@ from pathlib import Path
 from tqdm import tqdm
 
 from kb.catalog import Catalog, load_catalog
+from kb.fingerprint import fingerprint
 from kb.redact import redact
 from kb.settings import Settings
 from kb.stubs.coverage import Coverage, build_coverage
-from kb.stubs.plan import Outcome, StubResult, Write, apply, plan_subject
+from kb.stubs.plan import StubResult, Write, apply, plan_subject
 from kb.stubs.tally import Tally
 from kb.tickets import Export, find_exports
+from kb.vocabulary import ExportFormat
+from kb.vocabulary import StubOutcome as Outcome
 
 DEFAULT_MIN_TICKETS = 5
 
@@ -30,7 +33,7 @@ DEFAULT_MIN_TICKETS = 5
 @dataclass(frozen=True)
 class Options:
     min_tickets: int = DEFAULT_MIN_TICKETS
-    format: str = "auto"
+    format: str = ExportFormat.AUTO
     mapping: dict[str, str] = field(default_factory=dict)
     ignore_tags: tuple[str, ...] = ()
     dry_run: bool = False
@@ -50,7 +53,7 @@ class ExportRead:
 class TagResult:
     tag: str
     tickets: int
-    outcome: str
+    outcome: Outcome
     articles: list[str] = field(default_factory=list)  # the articles that cover it
     stub: str = ""  # the stub's id
 
@@ -109,10 +112,6 @@ def read_exports(files: Sequence[Path], settings: Settings, coverage: Coverage, 
     return tally, reads
 
 
-def _fingerprint(files: Sequence[Path]) -> tuple:
-    return tuple((str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in files)
-
-
 def run_stubs(settings: Settings, paths: Sequence[Path], options: Options = Options(),
               cache: ReadCache | None = None, catalog: Catalog | None = None) -> Result:
     """Read the exports (files, or folders of them) and create or update the stubs."""
@@ -120,7 +119,7 @@ def run_stubs(settings: Settings, paths: Sequence[Path], options: Options = Opti
     catalog = catalog or load_catalog(settings, today)
     coverage = build_coverage(catalog, options.ignore_tags)
     files = find_exports(paths)
-    key = (_fingerprint(files), options.format, tuple(sorted(options.mapping.items())), coverage.key()) if cache else ()
+    key = (fingerprint(files), options.format, tuple(sorted(options.mapping.items())), coverage.key()) if cache else ()
     cached = cache.get(key) if cache else None
     tally, reads = cached or read_exports(files, settings, coverage, options)
     if cache and not cached:

@@ -20,12 +20,15 @@ SAMPLE_SIZE = 40  # tickets kept per subject to choose phrasings and guess the t
 SNIPPET = 600  # characters of a sampled ticket kept (subject + start of description)
 
 
+SubjectKey = tuple[str, str]  # ("tag", a ticket tag) or ("topic", a taxonomy tag)
+
+
 @dataclass(frozen=True)
 class Route:
     """Where a ticket tag leads: `subject` is None when an article covers it already."""
 
     tag: str  # the normalized tag
-    subject: str | None
+    subject: SubjectKey | None
     private: bool = False  # the tag itself holds personal data: it gets no stub
 
 
@@ -33,7 +36,7 @@ class Route:
 class Subject:
     """What the tickets of one subject say, in bounded memory."""
 
-    key: str  # "tag <ticket tag>" or "topic <taxonomy tag>" (never a tag: tags hold no spaces)
+    key: SubjectKey
     tickets: int = 0
     first: str = ""  # earliest and latest day, YYYY-MM-DD
     last: str = ""
@@ -45,11 +48,16 @@ class Subject:
 
     @property
     def topic(self) -> str | None:
-        return self.key[6:] if self.key.startswith("topic ") else None
+        return self.key[1] if self.key[0] == "topic" else None
 
     @property
     def tag(self) -> str | None:
-        return self.key[4:] if self.key.startswith("tag ") else None
+        return self.key[1] if self.key[0] == "tag" else None
+
+    @property
+    def name(self) -> str:
+        """The key as one string, e.g. 'tag cobro_duplicado' (stub ids are derived from it)."""
+        return " ".join(self.key)
 
     def add(self, ticket: Ticket, digest: int) -> None:
         self.tickets += 1

@@ -4,8 +4,9 @@ words and greetings left out, plurals reduced, so "devoluciones" meets "devoluci
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from kb.text import fold
 
 STOPWORDS = frozenset("""
 a al algo and are as at be been but by con como de del do does el ella en es esta este esto for from ha has have
@@ -16,15 +17,6 @@ hola buen buenas buenos tardes dias noches saludos gracias thanks thank hello go
 estimado estimada estimados equipo team favor please ayuda help ticket re fw fwd rv
 """.split())
 _WORD = re.compile(r"[a-z0-9]+")
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents: `Devolución` -> `devolucion` (letters outside Latin
-    script are dropped: they do not occur in the words compared here)."""
-    text = text.casefold()
-    if text.isascii():
-        return text
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def stem(word: str) -> str:

@@ -13,12 +13,14 @@ from kb.tickets import freshdesk, generic, jira, zendesk
 from kb.tickets.columns import Columns
 from kb.tickets.model import ExportError
 from kb.tickets.reading import SAMPLE, sniff_delimiter
+from kb.vocabulary import ExportFormat
 
-FORMATS = ("zendesk", "freshdesk", "jira", "generic")
+FORMATS = tuple(fmt.value for fmt in ExportFormat if fmt != ExportFormat.AUTO)
 FIRST_LINE_LIMIT = 16 << 20  # how much of a first line is read to tell JSON lines from one document
 # Most specific first: a Jira header has an `Issue key`, Freshdesk a `Ticket ID`, Zendesk
 # an `Id` and its `Via`/`Requester` columns; anything else must name `id` and `tags`.
-CSV_FORMATS: dict[str, ModuleType] = {"jira": jira, "freshdesk": freshdesk, "zendesk": zendesk, "generic": generic}
+CSV_FORMATS: dict[str, ModuleType] = {ExportFormat.JIRA: jira, ExportFormat.FRESHDESK: freshdesk, ExportFormat.ZENDESK: zendesk,
+                                       ExportFormat.GENERIC: generic}
 
 
 @dataclass(frozen=True)
@@ -66,4 +68,4 @@ def csv_format(columns: Columns) -> str:
 
 
 def object_format(obj: Mapping) -> str:
-    return "zendesk" if zendesk.matches_object(obj) else "generic"
+    return ExportFormat.ZENDESK if zendesk.matches_object(obj) else ExportFormat.GENERIC

@@ -13,6 +13,7 @@ from kb.tickets.columns import Columns
 from kb.tickets.detect import CSV_FORMATS, FORMATS, csv_format, object_format, sniff_shape
 from kb.tickets.model import ExportError, Ticket
 from kb.tickets.reading import JsonBytes, csv_header, csv_reader, detect_encoding, json_objects, ndjson_objects, open_text
+from kb.vocabulary import ExportFormat
 
 SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".ndjson", ".jsonl")
 ENCODING_NAMES = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252"}
@@ -34,9 +35,9 @@ def find_exports(paths: Iterable[Path]) -> list[Path]:
 class Export:
     """A ticket export; `tickets()` streams it, `position()` says how far it has got."""
 
-    def __init__(self, path: Path, display: str | None = None, fmt: str = "auto",
+    def __init__(self, path: Path, display: str | None = None, fmt: str = ExportFormat.AUTO,
                  mapping: Mapping[str, str] | None = None) -> None:
-        if fmt != "auto" and fmt not in FORMATS:
+        if fmt != ExportFormat.AUTO and fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}")
         self.path = path
         self.display = display or str(path)
@@ -76,12 +77,12 @@ class Export:
         with text:
             reader = csv_reader(text, delimiter)
             columns = Columns(csv_header(reader, self.display), self.display, self.mapping)
-            if self.format == "auto":
+            if self.format == ExportFormat.AUTO:
                 self.format = csv_format(columns)
             yield from CSV_FORMATS[self.format].csv_rows(reader, columns)
 
     def _ndjson(self) -> Iterator[Ticket]:
-        if self.requested in ("freshdesk", "jira"):
+        if self.requested in (ExportFormat.FRESHDESK, ExportFormat.JIRA):
             raise self._wrong_kind("JSON lines")
         raw, text = open_text(self.path, self.encoding)
         self._raw = raw
@@ -90,22 +91,22 @@ class Export:
             first = next(items, None)
             if first is None:
                 return
-            if self.format == "auto":
+            if self.format == ExportFormat.AUTO:
                 self.format = object_format(first[1])
-            reader = zendesk if self.format == "zendesk" else generic
+            reader = zendesk if self.format == ExportFormat.ZENDESK else generic
             yield from reader.objects(itertools.chain([first], items), self.display, self.mapping)
 
     def _json(self, first: str) -> Iterator[Ticket]:
-        if self.requested in ("freshdesk", "jira"):
+        if self.requested in (ExportFormat.FRESHDESK, ExportFormat.JIRA):
             raise self._wrong_kind("JSON")
         stream = JsonBytes(self.path, self.encoding)
         self._raw = stream.raw
         try:
-            if self.format == "generic":
+            if self.format == ExportFormat.GENERIC:
                 prefix = "item" if first == "[" else "tickets.item"
                 yield from generic.objects(json_objects(stream, self.display, prefix), self.display, self.mapping)
             else:
-                self.format = "zendesk"
+                self.format = ExportFormat.ZENDESK
                 yield from zendesk.json_document(stream, self.display, first, self.mapping)
         finally:
             stream.close()

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from kb.tickets.columns import Columns
 from kb.tickets.model import Ticket
 from kb.tickets.records import Layout, csv_tickets, split_on
+from kb.vocabulary import ExportFormat
 
-CSV = Layout("freshdesk", id=("Ticket ID", "Ticket Id"), subject=("Subject",), description=("Description",), tags=("Tags",),
+CSV = Layout(ExportFormat.FRESHDESK, id=("Ticket ID", "Ticket Id"), subject=("Subject",), description=("Description",), tags=("Tags",),
              created_at=("Created time", "Created at", "Created date"), channel=("Source",), type=("Type",))
 split_tags = split_on(",")
 

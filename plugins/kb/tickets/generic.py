@@ -10,8 +10,9 @@ from collections.abc import Iterator, Mapping
 from kb.tickets.columns import Columns
 from kb.tickets.model import Ticket
 from kb.tickets.records import Layout, csv_tickets, object_tickets, split_on
+from kb.vocabulary import ExportFormat
 
-LAYOUT = Layout("generic", id=("id",), subject=("subject",), description=("description",), tags=("tags",),
+LAYOUT = Layout(ExportFormat.GENERIC, id=("id",), subject=("subject",), description=("description",), tags=("tags",),
                 created_at=("created_at", "created"), channel=("channel",), type=("type",))
 _punctuated = split_on(",;|")
 

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from kb.tickets.columns import Columns
 from kb.tickets.model import Ticket
 from kb.tickets.records import Layout, csv_tickets, split_on
+from kb.vocabulary import ExportFormat
 
-CSV = Layout("jira", id=("Issue key",), subject=("Summary",), description=("Description",), tags=("Labels",),
+CSV = Layout(ExportFormat.JIRA, id=("Issue key",), subject=("Summary",), description=("Description",), tags=("Labels",),
              created_at=("Created",),
              channel=("Custom field (Request channel)", "Request channel", "Custom field (Source)", "Channel"),
              type=("Issue Type",))

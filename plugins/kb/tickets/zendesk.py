@@ -13,10 +13,11 @@ from kb.tickets.columns import Columns
 from kb.tickets.model import ExportError, Ticket
 from kb.tickets.reading import JsonBytes, json_objects
 from kb.tickets.records import Layout, csv_tickets, object_tickets, split_on
+from kb.vocabulary import ExportFormat
 
-CSV = Layout("zendesk", id=("Id", "Ticket id"), subject=("Subject",), description=("Description",), tags=("Tags",),
+CSV = Layout(ExportFormat.ZENDESK, id=("Id", "Ticket id"), subject=("Subject",), description=("Description",), tags=("Tags",),
              created_at=("Created at", "Created"), channel=("Via", "Channel"), type=("Ticket type", "Type"))
-API = Layout("zendesk", id=("id",), subject=("subject", "raw_subject"), description=("description",), tags=("tags",),
+API = Layout(ExportFormat.ZENDESK, id=("id",), subject=("subject", "raw_subject"), description=("description",), tags=("tags",),
              created_at=("created_at",), channel=("via", "channel"), type=("type",))
 split_tags = split_on(" ")
 

@@ -2,14 +2,16 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 from kb.settings import DEFAULT_REVIEW_DAYS
+from kb.vocabulary import Audience, values
 
 
 class ArticlesConfig(Config):
-    """Options of the `kb-articles` plugin (the `kb` command reads them too)."""
+    """Options of the `kb-articles` plugin (the `kb` command reads them too, through
+    `kb_mkdocs.settings`)."""
 
     enabled = c.Type(bool, default=True)
     # Which site to build: `public` (merchants) or `internal` (agents).
-    audience = c.Choice(("public", "internal"), default="public")
+    audience = c.Choice(values(Audience), default=Audience.PUBLIC.value)
     # The controlled tag vocabulary and the platform facts, relative to mkdocs.yml.
     taxonomy = c.Type(str, default="data/taxonomy.yml")
     facts = c.Type(str, default="data/platform.yml")

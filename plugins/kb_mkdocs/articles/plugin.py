@@ -15,11 +15,13 @@ from mkdocs.structure.pages import Page
 
 from kb.articles import Article
 from kb.audience import visible
+from kb.fingerprint import Fingerprint, fingerprint
 from kb.catalog import Catalog, load_catalog
 from kb.render import nav_title, page_markdown, page_notices
 from kb.settings import Settings
 from kb_mkdocs.articles.config import ArticlesConfig
-from kb_mkdocs.i18n import build_language, site_languages
+from kb_mkdocs.i18n import build_language
+from kb_mkdocs.settings import settings_of
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -30,17 +32,13 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def __init__(self) -> None:
         self.catalog: Catalog | None = None
         self.stand_ins: dict[str, Article] = {}
-        self.fingerprint: tuple = ()
+        self.fingerprint: Fingerprint = ()
         self.today = dt.date.today()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        languages, default = site_languages(config)
-        settings = Settings.for_project(Path(config.config_file_path).parent, dict(self.config),
-                                        docs_dir=Path(config.docs_dir), site_dir=Path(config.site_dir),
-                                        languages=languages, default_language=default)
-        self._load(settings)
+        self._load(settings_of(config, dict(self.config)))
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(TEMPLATES))
         return config
@@ -48,11 +46,11 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def _load(self, settings: Settings) -> None:
         """Read the articles once per change of the docs (each language's build asks again)."""
         files = sorted(settings.docs_dir.rglob("*.md")) + [settings.taxonomy, settings.facts]
-        fingerprint = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
-        if self.catalog is not None and fingerprint == self.fingerprint:
+        inputs = fingerprint(files)
+        if self.catalog is not None and inputs == self.fingerprint:
             return
         self.catalog = load_catalog(settings, self.today, strict=self.config.strict_translations)
-        self.fingerprint = fingerprint
+        self.fingerprint = inputs
         for problem in self.catalog.warnings:
             (log.info if problem.code in QUIET else log.warning)(str(problem))
         if self.catalog.errors:

@@ -14,20 +14,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from kb.settings import ARTICLES_PLUGIN, Settings
+from kb.fingerprint import fingerprint
 from kb.stubs.report import report_line
 from kb.stubs.run import Options, ReadCache, run_stubs
 from kb.tickets import ExportError, find_exports
 from kb.tickets.columns import parse_mapping
-from kb_mkdocs.i18n import site_languages
+from kb_mkdocs.settings import ARTICLES_PLUGIN, settings_of
 from kb_mkdocs.stubs.config import StubsConfig
 
 log = get_plugin_logger(__name__)
 READS = ReadCache()  # the counts of the last exports read, kept across `kb serve` rebuilds
-
-
-def _fingerprint(paths: list[Path]) -> tuple:
-    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths if p.exists())
 
 
 class StubsPlugin(BasePlugin[StubsConfig]):
@@ -44,17 +40,15 @@ class StubsPlugin(BasePlugin[StubsConfig]):
             log.debug("no ticket exports in %s", self.config.exports)
             return None
         docs = Path(config.docs_dir)
-        inputs = _fingerprint(files + sorted(docs.rglob("*.md")))
+        inputs = fingerprint(files + sorted(docs.rglob("*.md")))
         if inputs == self.last_run:
             return None  # the same build again, for another language
         try:
             mapping = parse_mapping([f"{field}={column}" for field, column in self.config.map.items()])
         except ValueError as exc:
             raise PluginError(f"kb-stubs: map: {exc}") from None
-        languages, default = site_languages(config)
         articles = config.plugins.get(ARTICLES_PLUGIN)
-        settings = Settings.for_project(root, dict(articles.config) if articles else {}, docs_dir=docs,
-                                        site_dir=Path(config.site_dir), languages=languages, default_language=default)
+        settings = settings_of(config, dict(articles.config) if articles else {})
         options = Options(min_tickets=self.config.min_tickets, format=self.config.format, mapping=mapping,
                           ignore_tags=tuple(self.config.ignore_tags))
         try:
@@ -62,5 +56,5 @@ class StubsPlugin(BasePlugin[StubsConfig]):
         except ExportError as exc:
             raise PluginError(f"kb-stubs: {exc}; nothing was written") from None
         log.info(report_line(result))
-        self.last_run = _fingerprint(files + sorted(docs.rglob("*.md")))
+        self.last_run = fingerprint(files + sorted(docs.rglob("*.md")))
         return config

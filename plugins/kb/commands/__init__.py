@@ -1,1 +1,0 @@
-"""One module per `kb` command: plain functions that the command line calls."""

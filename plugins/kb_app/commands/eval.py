@@ -1,0 +1,48 @@
+"""`kb eval`: measure kb search and the site's built-in search on a query set, side by side."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from kb.search.index import build_index
+from kb.search.searcher import SearchIndex
+from kb.settings import Settings
+from kb.vocabulary import Audience
+from kb_app.commands.index import checked_catalog
+from kb_app.eval import Evaluation, Score, builtin_rankings, load_queries, report
+
+
+def run_eval(settings: Settings, queries_file: Path, build: Callable[[Path], None], site: Path | None = None,
+             builtin: bool = True) -> tuple[Evaluation, str]:
+    """Evaluate the search of the internal site, and the built-in search of the same site
+    (built into a temporary folder by `build` unless `site` is given)."""
+    try:
+        queries = load_queries(queries_file)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    catalog = checked_catalog(settings)
+    existing = {a.id for a in catalog.articles if not a.is_page}
+    with tempfile.TemporaryDirectory(prefix="kb-eval-") as temp:
+        folder = Path(temp)
+        build_index(catalog, Audience.INTERNAL, folder / "index")
+        index = SearchIndex(folder / "index" / Audience.INTERNAL)
+        start = time.perf_counter()
+        ours = [[hit.id for hit in index.search(q.text, limit=5).hits] for q in queries]
+        scores = [Score("kb search (Whoosh)", ours, queries, time.perf_counter() - start)]
+        if builtin:
+            if site is None:
+                site = folder / "site"
+                build(site)
+            start = time.perf_counter()
+            try:
+                theirs = builtin_rankings(site, queries, settings.languages)
+            except RuntimeError as exc:
+                raise click.ClickException(str(exc)) from None
+            scores.append(Score("built-in search (Material, lunr)", theirs, queries, time.perf_counter() - start))
+    evaluation = Evaluation(queries, scores, existing)
+    return evaluation, report(evaluation)
