@@ -2,6 +2,8 @@
 
 Values are read with YAML's safe loader, except that dates stay text: the article
 contract parses them itself, so a bad date is a clear message rather than a traceback.
+What no article needs is refused before it is read (aliases and anchors, a block over
+32 KB, deep nesting, numbers too long for Python), so no front matter can blow up.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from kb.limits import FRONT_MATTER_MAX_BYTES, FRONT_MATTER_MAX_DEPTH, NUMBER_MAX_DIGITS
 
 try:  # libyaml's parser and emitter when it is there; the pure-Python ones otherwise
     from yaml import CSafeDumper as _Dumper
@@ -29,6 +33,7 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 
+_LONG_NUMBER = re.compile(rf"[-+]?[0-9][0-9_]{{{NUMBER_MAX_DIGITS},}}(?::[0-5]?[0-9])*")  # int() refuses 4,300 digits
 _FENCE = re.compile(r"^---[ \t]*$")
 _CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
@@ -71,9 +76,17 @@ def split(text: str) -> FrontMatter:
             "add a line '---' after the last front matter field",
         )
     source = "\n".join(lines[1:index])
+    size = len(source.encode("utf-8", "surrogatepass"))
+    if size > FRONT_MATTER_MAX_BYTES:
+        raise FrontMatterError(
+            f"the front matter is {size / 1024:,.0f} KB, more than the {FRONT_MATTER_MAX_BYTES // 1024} KB allowed",
+            index + 1,
+            "keep the front matter to its fields (id, title, summary, ...) and put long text in the body",
+        )
     try:
+        _refuse_what_no_article_needs(source)
         node = yaml.compose(source, Loader=_Loader)
-        data = yaml.load(source, Loader=_Loader) if node is not None else {}
+        data = _Loader("").construct_document(node) if node is not None else {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 2) if mark else 2
@@ -102,6 +115,37 @@ def split(text: str) -> FrontMatter:
         body_line=index + 2,
         end_line=index + 1,
     )
+
+
+def _refuse_what_no_article_needs(source: str) -> None:
+    """Walk the YAML events (cheap: nothing is built) and refuse aliases and anchors (one
+    alias can stand for millions of values), deep nesting and over-long numbers."""
+    depth = 0
+    for event in yaml.parse(source, Loader=_Loader):
+        line = event.start_mark.line + 2
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            name = f"{'*' if isinstance(event, yaml.AliasEvent) else '&'}{event.anchor}"
+            raise FrontMatterError(
+                f"the front matter uses the YAML {'alias' if name[0] == '*' else 'anchor'} '{name[:40]}': anchors and aliases are not allowed",
+                line,
+                "write each value out in full instead of using anchors ('&name') and aliases ('*name')",
+            )
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > FRONT_MATTER_MAX_DEPTH:
+                raise FrontMatterError(
+                    f"the front matter nests lists or fields more than {FRONT_MATTER_MAX_DEPTH} deep",
+                    line,
+                    "write each field as 'field: value' or a list of values, e.g. 'tags: [spei, returns]'",
+                )
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+        elif isinstance(event, yaml.ScalarEvent) and not event.style and _LONG_NUMBER.fullmatch(event.value):
+            raise FrontMatterError(
+                f"a number of {len(event.value):,} digits is more than the {NUMBER_MAX_DIGITS} allowed",
+                line,
+                "write a shorter number, or quote the value if it is text",
+            )
 
 
 def dump(data: dict[str, Any], body: str) -> str:
