@@ -187,6 +187,8 @@ def read_article(path: Path, settings: Settings, taxonomy: Taxonomy, today: dt.d
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return None, [Problem(display, 0, "", f"the file is not UTF-8 (byte {exc.start})", "save the file as UTF-8")]
+    except OSError as exc:
+        return None, [Problem(display, 0, "", f"the file cannot be read ({exc.strerror or exc})", "check that it is a file you may read")]
     try:
         fm = frontmatter.split(text)
     except frontmatter.FrontMatterError as exc:
