@@ -21,6 +21,7 @@ from pathlib import Path
 from kb import frontmatter
 from kb.atomic import create_new, write_atomic
 from kb.catalog import Catalog
+from kb.limits import NAME_MAX, bounded_name
 from kb.redact import redact
 from kb.stubs import seal
 from kb.stubs.coverage import Coverage, closest
@@ -31,6 +32,7 @@ from kb.stubs.words import fold, words
 from kb.tickets.model import normalize_tag
 
 FOLDER = "drafts"
+TITLE_MAX = 120
 
 
 class Outcome:
@@ -63,13 +65,18 @@ class StubResult:
     written: list[str] = field(default_factory=list)  # the files this run wrote (or would write)
 
 
+_SUFFIX = 9  # "-" and the 8 hex digits that tell apart two subjects of one slug
+
+
 def slug_for(subject: Subject) -> str:
     """The stub's file name: the topic's slug, or the tag as a slug (`devolución_pendiente`
-    gives `devolucion-pendiente`; two tags that give the same are told apart when planned)."""
+    gives `devolucion-pendiente`; two tags that give the same are told apart when planned).
+    A tag that slugs to nothing (`---`) or to too long a name gets a readable prefix and a
+    hash of its text, the same on every run: file names stay short enough for any disk."""
     if subject.topic:
         return subject.topic
     tag = subject.tag or ""
-    return re.sub(r"[^a-z0-9]+", "-", fold(tag)).strip("-") or f"tag-{zlib.crc32(tag.encode('utf-8')):08x}"
+    return bounded_name(re.sub(r"[^a-z0-9]+", "-", fold(tag)).strip("-"), tag, NAME_MAX - _SUFFIX)
 
 
 def _title(subject: Subject, catalog: Catalog, lang: str) -> str:
@@ -78,8 +85,12 @@ def _title(subject: Subject, catalog: Catalog, lang: str) -> str:
     tag = subject.tag or ""
     text = tag.replace("_", " ").replace("-", " ")
     if not all(ch.isalnum() or ch == " " for ch in text):  # only letters reach a title
-        text = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(tag)).split()) or "tickets"
+        text = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(tag)).split())
     text = " ".join(text.split())
+    if not text:  # a tag of punctuation only: its text stays in ticket_tags
+        text = {"es": "Etiqueta"}.get(lang, "Tag") + " " + slug_for(subject).removeprefix("tag-")
+    if len(text) > TITLE_MAX:
+        text = text[: TITLE_MAX - 1].rsplit(" ", 1)[0] + "…"
     return text[:1].upper() + text[1:]
 
 
