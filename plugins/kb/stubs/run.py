@@ -20,7 +20,7 @@ from kb.catalog import Catalog, load_catalog
 from kb.redact import redact
 from kb.settings import Settings
 from kb.stubs.coverage import Coverage, build_coverage
-from kb.stubs.plan import Outcome, StubResult, Write, apply, plan_subject
+from kb.stubs.plan import FOLDER, Outcome, StubResult, Write, apply, plan_subject, tidy
 from kb.stubs.tally import Tally
 from kb.tickets import Export, find_exports
 
@@ -133,6 +133,8 @@ def run_stubs(settings: Settings, paths: Sequence[Path], options: Options = Opti
     for subject in sorted(tally.subjects.values(), key=lambda s: (s.topic is None, s.key)):
         by_subject[subject.key], planned = plan_subject(subject, catalog, coverage, taken, options.min_tickets, today)
         writes += planned
+    if not options.dry_run:
+        tidy([settings.docs_dir / lang / FOLDER for lang in settings.languages])
     late = set() if options.dry_run else apply(writes)
     for stub in by_subject.values():
         if stub.id in late:
