@@ -4,6 +4,7 @@ articles written by each test, so that every check runs on real files and real b
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -90,3 +91,13 @@ class Project:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "kb")
+
+
+# Hypothesis: small runs in CI; `KB_FUZZ=long ./scripts/test tests/fuzz` for a developer's long run.
+from hypothesis import HealthCheck, settings as hypothesis_settings  # noqa: E402
+
+hypothesis_settings.register_profile("ci", max_examples=150, deadline=5000, print_blob=True,
+                                     suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.register_profile("long", max_examples=20_000, deadline=5000, print_blob=True,
+                                     suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile(os.environ.get("KB_FUZZ", "ci"))
