@@ -82,7 +82,10 @@ class Article:
     def review_due(self) -> dt.date | None:
         if self.last_reviewed is None or not self.review_every:
             return None
-        return self.last_reviewed + dt.timedelta(days=self.review_every)
+        try:
+            return self.last_reviewed + dt.timedelta(days=self.review_every)
+        except OverflowError:  # due after the last day a date can name: never due
+            return None
 
     def is_overdue(self, today: dt.date) -> bool:
         due = self.review_due

@@ -138,3 +138,11 @@ def test_the_review_date_as_of_far_future_does_not_overflow(project):
     project.article("spei/returns", review_every=3650)
     catalog = load_catalog(project.settings(), today=dt.date(9999, 12, 31))
     assert [p for p in catalog.problems if p.code == "review-overdue"]
+
+
+def test_a_review_due_past_the_last_date_does_not_overflow(project):
+    from kb.catalog import load_catalog
+
+    project.article("spei/returns", review_every=3650, last_reviewed="9999-12-30")
+    catalog = load_catalog(project.settings(), today=dt.date(9999, 12, 31))
+    assert [p for p in catalog.problems if p.file == PATH and p.is_error] == []
