@@ -32,7 +32,7 @@ def save_by_rename(path: Path, text: str) -> None:
     os.replace(temp, path)  # as the careful editors save
 
 
-def test_a_save_made_during_kb_stubs_is_never_lost(project):
+def test_a_save_made_during_kb_stubs_is_never_lost(project, capsys):
     first = freshdesk_csv(project.root / "a.csv", tickets_for("cobro_duplicado", 6))
     second = freshdesk_csv(project.root / "b.csv", tickets_for("cobro_duplicado", 6) + tickets_for("cobro_duplicado", 3, start=50))
     settings = project.settings()
@@ -85,8 +85,9 @@ def test_a_save_made_during_kb_stubs_is_never_lost(project):
                 lost += 1
     finally:
         sys.setswitchinterval(switch)
-    print(f"\nrace: {attempts} runs of kb stubs with a person saving the stub; "
-          f"{during} edits saved while a run was going, {lost} lost")
+    with capsys.disabled():  # the figures show in every run, not only with -s
+        print(f"\nrace: {attempts} runs of kb stubs with a person saving the stub; "
+              f"{during} edits saved while a run was going, {lost} lost")
     assert lost == 0
     assert during >= attempts // 4  # the race was run: saves fell inside runs (about 9 in 10 on an idle machine)
 
