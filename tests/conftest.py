@@ -98,6 +98,6 @@ from hypothesis import HealthCheck, settings as hypothesis_settings  # noqa: E40
 
 hypothesis_settings.register_profile("ci", max_examples=150, deadline=5000, print_blob=True,
                                      suppress_health_check=[HealthCheck.too_slow])
-hypothesis_settings.register_profile("long", max_examples=20_000, deadline=5000, print_blob=True,
+hypothesis_settings.register_profile("long", max_examples=5_000, deadline=5000, print_blob=True,
                                      suppress_health_check=[HealthCheck.too_slow])
 hypothesis_settings.load_profile(os.environ.get("KB_FUZZ", "ci"))
