@@ -117,6 +117,8 @@ def run_stubs(settings: Settings, paths: Sequence[Path], options: Options = Opti
               cache: ReadCache | None = None, catalog: Catalog | None = None) -> Result:
     """Read the exports (files, or folders of them) and create or update the stubs."""
     today = options.today or dt.date.today()
+    if not options.dry_run:  # first, so that a stub an interrupted run moved aside is read back in place
+        tidy([settings.docs_dir / lang / FOLDER for lang in settings.languages])
     catalog = catalog or load_catalog(settings, today)
     coverage = build_coverage(catalog, options.ignore_tags)
     files = find_exports(paths)
@@ -133,8 +135,6 @@ def run_stubs(settings: Settings, paths: Sequence[Path], options: Options = Opti
     for subject in sorted(tally.subjects.values(), key=lambda s: (s.topic is None, s.key)):
         by_subject[subject.key], planned = plan_subject(subject, catalog, coverage, taken, options.min_tickets, today)
         writes += planned
-    if not options.dry_run:
-        tidy([settings.docs_dir / lang / FOLDER for lang in settings.languages])
     late = set() if options.dry_run else apply(writes)
     for stub in by_subject.values():
         if stub.id in late:
