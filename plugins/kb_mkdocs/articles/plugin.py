@@ -66,7 +66,9 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         the sitemap and the tag pages are made from the files."""
         if not self.config.enabled:
             return None
-        for file in [f for f in files if f.abs_src_path and (is_hidden(Path(f.src_uri)) or not Path(f.abs_src_path).is_file())]:
+        docs = Path(config.docs_dir)
+        for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(docs)
+                     and (is_hidden(Path(f.src_uri)) or not Path(f.abs_src_path).is_file())]:
             files.remove(file)  # an editor's backup or lock file, a dangling link: never part of a site
         hidden = [a for a in self.catalog.articles if not visible(a, self.config.audience)]
         for article in hidden:
