@@ -1,5 +1,6 @@
 """Property-based tests of the doors where people's text comes in: the front-matter
-reader, the article contract and the search query parser. For any input the only
+reader, the article contract, the search query parser and the stub file names drawn from
+ticket tags. For any input the only
 exception that escapes is the project's documented one (none at all for the article
 contract and the query parser), each example within bounds of time (the profile's
 deadline) and memory (checked here). Profiles: see tests/conftest.py."""
@@ -7,12 +8,14 @@ deadline) and memory (checked here). Profiles: see tests/conftest.py."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tracemalloc
 from collections.abc import Callable
 from typing import TypeVar
 
 import pytest
 from hypothesis import example, given
+from hypothesis import strategies as st
 
 from conftest import Project
 from fuzz.strategies import markdown_files, queries
@@ -101,3 +104,18 @@ def test_the_query_parser_never_raises_and_stays_small(text):
     assert len(parsed.words) <= query.MAX_WORDS and all(word for word in parsed.words)
     assert parsed.prefix in (True, False) and (not parsed.prefix or parsed.words)
     assert query.parse(cleaned) == parsed  # cleaning is all the parser does to its input first
+
+
+@given(st.text(st.characters(codec=None, exclude_categories=("Cs",)), max_size=600))
+@example("---")
+@example("_")
+@example("a" * 300)
+def test_a_stub_file_name_from_any_tag_is_short_safe_and_stable(tag):
+    from kb.limits import NAME_MAX
+    from kb.stubs.plan import slug_for
+    from kb.stubs.tally import Subject
+
+    name = slug_for(Subject(f"tag {tag}"))
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name), name
+    assert len(name) <= NAME_MAX - 9
+    assert slug_for(Subject(f"tag {tag}")) == name
