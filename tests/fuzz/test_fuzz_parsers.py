@@ -1,9 +1,9 @@
 """Property-based tests of the doors where people's text comes in: the front-matter
 reader, the article contract, the search query parser and the stub file names drawn from
-ticket tags. For any input the only
-exception that escapes is the project's documented one (none at all for the article
-contract and the query parser), each example within bounds of time (the profile's
-deadline) and memory (checked here). Profiles: see tests/conftest.py."""
+ticket tags. For any input the only exception that escapes is the project's documented
+one (none at all for the article contract and the query parser), each example within
+bounds of time (the profile's deadline) and memory (checked here). Profiles: see
+tests/conftest.py."""
 
 from __future__ import annotations
 
