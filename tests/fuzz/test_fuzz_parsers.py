@@ -14,10 +14,9 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import pytest
-from hypothesis import example, given
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import Project
 from fuzz.strategies import markdown_files, queries
 from kb import frontmatter
 from kb.articles import read_article
@@ -45,13 +44,13 @@ def bounded(call: Callable[[], T]) -> T:
     return value
 
 
-@pytest.fixture(scope="module")
-def kb_project(tmp_path_factory):
-    project = Project(tmp_path_factory.mktemp("fuzz") / "kb")
-    settings = project.settings()
-    taxonomy, _ = load_taxonomy(settings.taxonomy, settings.languages)
-    facts, _ = load_facts(settings.facts, settings.languages)
-    return project, settings, taxonomy, facts
+@pytest.fixture
+def kb_project(project):
+    """One fixture project for all the examples of a test (each rewrites the same file)."""
+    config = project.settings()
+    taxonomy, _ = load_taxonomy(config.taxonomy, config.languages)
+    facts, _ = load_facts(config.facts, config.languages)
+    return project, config, taxonomy, facts
 
 
 ALIAS_BOMB = "---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n"
@@ -77,13 +76,14 @@ def test_the_front_matter_reader_raises_only_its_own_error(text):
 @example("---\nid: spei/returns\nreview_every: 1000000000\nlast_reviewed: 2026-01-01\nrelated: [spei/returns]\n---\n")
 @example("---\nid: x\nlast_reviewed: 0001-01-01\nreview_every: 3650\n---\n[a](" + "b" * 10000 + ".md)")
 @example(b"---\ntitle: \xff\xfe\n---\n".decode("latin-1"))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 def test_the_article_contract_never_raises(kb_project, text):
-    project, settings, taxonomy, facts = kb_project
+    project, config, taxonomy, facts = kb_project
     path = project.write("docs/en/spei/returns.md", text)
 
     def read_and_check() -> list[Problem]:
-        article, problems = read_article(path, settings, taxonomy, TODAY)
-        catalog = Catalog(settings, taxonomy, facts, [article] if article else [])
+        article, problems = read_article(path, config, taxonomy, TODAY)
+        catalog = Catalog(config, taxonomy, facts, [article] if article else [])
         return problems + check_catalog(catalog, TODAY, strict=True, reported=set())
 
     problems = bounded(read_and_check)
