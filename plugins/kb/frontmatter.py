@@ -2,8 +2,8 @@
 
 Values are read with YAML's safe loader, except that dates stay text: the article
 contract parses them itself, so a bad date is a clear message rather than a traceback.
-What no article needs is refused before it is read (aliases and anchors, a block over
-32 KB, deep nesting, numbers too long for Python), so no front matter can blow up.
+What no article needs is refused before any value is built (aliases, a block over 32 KB,
+deep nesting, numbers too long for Python), so no front matter can blow up.
 """
 
 from __future__ import annotations
@@ -84,8 +84,9 @@ def split(text: str) -> FrontMatter:
             "keep the front matter to its fields (id, title, summary, ...) and put long text in the body",
         )
     try:
-        _refuse_what_no_article_needs(source)
         node = yaml.compose(source, Loader=_Loader)
+        if node is not None:
+            _refuse_what_no_article_needs(node)
         data = _Loader("").construct_document(node) if node is not None else {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -98,6 +99,9 @@ def split(text: str) -> FrontMatter:
         ) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError(f"the front matter is not valid YAML ({exc})", 2, "fix the YAML syntax") from None
+    except RecursionError:  # the pure-Python parser, where libyaml is missing, on deep nesting
+        raise FrontMatterError(f"the front matter nests lists or fields more than {FRONT_MATTER_MAX_DEPTH} deep", 2,
+                               "write each field as 'field: value' or a list of values, e.g. 'tags: [spei, returns]'") from None
     if not isinstance(data, dict):
         raise FrontMatterError(
             "the front matter is not a set of 'field: value' lines",
@@ -117,35 +121,38 @@ def split(text: str) -> FrontMatter:
     )
 
 
-def _refuse_what_no_article_needs(source: str) -> None:
-    """Walk the YAML events (cheap: nothing is built) and refuse aliases and anchors (one
-    alias can stand for millions of values), deep nesting and over-long numbers."""
-    depth = 0
-    for event in yaml.parse(source, Loader=_Loader):
-        line = event.start_mark.line + 2
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            name = f"{'*' if isinstance(event, yaml.AliasEvent) else '&'}{event.anchor}"
+def _refuse_what_no_article_needs(root: yaml.Node) -> None:
+    """Walk the composed nodes (cheap: no value is built yet) and refuse aliases (a node
+    met twice: one alias can stand for millions of values), deep nesting and numbers too
+    long for Python to read."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        line = node.start_mark.line + 2
+        if id(node) in seen:
             raise FrontMatterError(
-                f"the front matter uses the YAML {'alias' if name[0] == '*' else 'anchor'} '{name[:40]}': anchors and aliases are not allowed",
+                "the front matter repeats a value with a YAML anchor and alias ('&name', '*name'): anchors and aliases are not allowed",
                 line,
                 "write each value out in full instead of using anchors ('&name') and aliases ('*name')",
             )
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > FRONT_MATTER_MAX_DEPTH:
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == "tag:yaml.org,2002:int" and _LONG_NUMBER.fullmatch(node.value):
                 raise FrontMatterError(
-                    f"the front matter nests lists or fields more than {FRONT_MATTER_MAX_DEPTH} deep",
+                    f"a number of {len(node.value):,} digits is more than the {NUMBER_MAX_DIGITS} allowed",
                     line,
-                    "write each field as 'field: value' or a list of values, e.g. 'tags: [spei, returns]'",
+                    "write a shorter number, or quote the value if it is text",
                 )
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
-        elif isinstance(event, yaml.ScalarEvent) and not event.style and _LONG_NUMBER.fullmatch(event.value):
+            continue
+        if depth >= FRONT_MATTER_MAX_DEPTH:
             raise FrontMatterError(
-                f"a number of {len(event.value):,} digits is more than the {NUMBER_MAX_DIGITS} allowed",
+                f"the front matter nests lists or fields more than {FRONT_MATTER_MAX_DEPTH} deep",
                 line,
-                "write a shorter number, or quote the value if it is text",
+                "write each field as 'field: value' or a list of values, e.g. 'tags: [spei, returns]'",
             )
+        children = [child for pair in node.value for child in pair] if isinstance(node, yaml.MappingNode) else node.value
+        stack.extend((child, depth + 1) for child in reversed(children))
 
 
 def dump(data: dict[str, Any], body: str) -> str:
