@@ -68,3 +68,26 @@ def test_kb_new_answers_a_hostile_id_with_a_message(project, article_id):
     assert "Traceback" not in result.output
     assert result.exit_code in (1, 2) and "id" in result.output
     assert not list((project.root / "docs").rglob("*a" * 5 + "*"))
+
+
+@pytest.mark.parametrize("litter", ["dangling link", "folder", "alias bomb article"])
+def test_kb_stubs_answers_a_littered_docs_folder_without_a_traceback(project, litter):
+    import os
+
+    from tickets.exports import freshdesk_csv, tickets_for
+
+    export = freshdesk_csv(project.root / "export.csv", tickets_for("cobro_duplicado", 6))
+    stub = project.root / "docs" / "en" / "drafts" / "cobro-duplicado.md"
+    stub.parent.mkdir(parents=True)
+    if litter == "dangling link":
+        os.symlink("gone.md", stub)
+    elif litter == "folder":
+        stub.mkdir()
+    else:
+        write(project, HOSTILE["alias bomb"])
+    result = invoke(project, "stubs", str(export))
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output
+    assert result.exit_code == 0 and "cobro" in result.output
+    # A folder in the stub's place is someone's: the stub is left alone in every language.
+    assert (project.root / "docs" / "es" / "drafts" / "cobro-duplicado.md").is_file() == (litter != "folder")
