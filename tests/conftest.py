@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 from dataclasses import dataclass
 import shutil
 import textwrap
@@ -114,3 +115,13 @@ class Ran:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "kb")
+
+
+# Hypothesis: small runs in CI; `KB_FUZZ=long ./scripts/test tests/fuzz` for a developer's long run.
+from hypothesis import HealthCheck, settings as hypothesis_settings  # noqa: E402
+
+hypothesis_settings.register_profile("ci", max_examples=150, deadline=5000, print_blob=True,
+                                     suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.register_profile("long", max_examples=5_000, deadline=5000, print_blob=True,
+                                     suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile(os.environ.get("KB_FUZZ", "ci"))

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kb import frontmatter
+from kb.limits import EARLIEST_REVIEW, REVIEW_EVERY_MAX, quote
 from kb.problems import Problem, Severity
 from kb.settings import Settings
 from kb.taxonomy import Taxonomy
@@ -82,7 +83,10 @@ class Article:
     def review_due(self) -> dt.date | None:
         if self.last_reviewed is None or not self.review_every:
             return None
-        return self.last_reviewed + dt.timedelta(days=self.review_every)
+        try:
+            return self.last_reviewed + dt.timedelta(days=self.review_every)
+        except OverflowError:  # due after the last day a date can name: never due
+            return None
 
     def is_overdue(self, today: dt.date) -> bool:
         due = self.review_due
@@ -120,7 +124,7 @@ class _Reader:
     def choice(self, data: dict[str, Any], name: str, choices: tuple[str, ...]) -> str:
         value = self.text(data, name)
         if value and value not in choices:
-            self.error(name, f"'{value}' is not one of {', '.join(choices)}", f"{_suggest(value, choices)}use one of: {', '.join(choices)}", code=f"bad-{name}")
+            self.error(name, f"'{quote(value)}' is not one of {', '.join(choices)}", f"{_suggest(value, choices)}use one of: {', '.join(choices)}", code=f"bad-{name}")
         return value
 
     def strings(self, data: dict[str, Any], name: str) -> list[str]:
@@ -143,10 +147,15 @@ def _parse_date(reader: _Reader, data: dict[str, Any], name: str, today: dt.date
     try:
         value = dt.date.fromisoformat(text)
     except ValueError:
-        reader.error(name, f"'{text}' is not a date", f"write the date as YYYY-MM-DD, e.g. '{name}: {today.isoformat()}'", code="bad-date")
+        reader.error(name, f"'{quote(text)}' is not a date", f"write the date as YYYY-MM-DD, e.g. '{name}: {today.isoformat()}'", code="bad-date")
         return None
     if value > today:
         reader.error(name, f"{value.isoformat()} is in the future", f"write the day the article was last reviewed, at the latest {today.isoformat()}", code="bad-date")
+        return None
+    if value < EARLIEST_REVIEW:
+        reader.error(name, f"{value.isoformat()} is before {EARLIEST_REVIEW.isoformat()}, not a review date of this knowledge base",
+                     f"write the day the article was last reviewed, e.g. '{name}: {today.isoformat()}'", code="bad-date")
+        return None
     return value
 
 
@@ -165,7 +174,7 @@ def _parse_sources(reader: _Reader, data: dict[str, Any]) -> list[Source]:
             continue
         url = str(item.get("url") or "").strip()
         if not url.startswith(("https://", "http://")):
-            reader.error("sources", f"source {index} ('{item['title']}') has no http(s) url", "add 'url: https://...' pointing at the primary source")
+            reader.error("sources", f"source {index} ('{quote(str(item['title']))}') has no http(s) url", "add 'url: https://...' pointing at the primary source")
             continue
         sources.append(Source(str(item["title"]).strip(), url, str(item.get("publisher") or "").strip()))
     return sources
@@ -182,6 +191,8 @@ def read_article(path: Path, settings: Settings, taxonomy: Taxonomy, today: dt.d
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return None, [Problem(display, 0, "", f"the file is not UTF-8 (byte {exc.start})", "save the file as UTF-8")]
+    except OSError as exc:
+        return None, [Problem(display, 0, "", f"the file cannot be read ({exc.strerror or exc})", "check that it is a file you may read")]
     try:
         fm = frontmatter.split(text)
     except frontmatter.FrontMatterError as exc:
@@ -212,23 +223,30 @@ def read_article(path: Path, settings: Settings, taxonomy: Taxonomy, today: dt.d
         return article, reader.problems
     article.id = reader.text(data, "id")
     if article.id and article.id != slug:
-        reader.error("id", f"'{article.id}' does not match the file's path, which gives '{slug}'",
-                     f"set 'id: {slug}', or move the file to docs/{lang}/{article.id}.md (the id is shared by both languages)", code="id-path")
+        reader.error("id", f"'{quote(article.id)}' does not match the file's path, which gives '{slug}'",
+                     f"set 'id: {slug}', or move the file to docs/{lang}/{quote(article.id)}.md (the id is shared by both languages)", code="id-path")
     article.type = reader.choice(data, "type", TYPES)
     article.status = reader.choice(data, "status", STATUSES) or Status.DRAFT
     article.owner = reader.text(data, "owner")
     article.tags = reader.strings(data, "tags")
     for tag in article.tags:
         if tag not in taxonomy:
-            reader.error("tags", f"'{tag}' is not in the taxonomy",
-                         f"{_suggest(tag, list(taxonomy.tags))}use a tag of the taxonomy file, or add '{tag}' there with an English and a Spanish label", code="unknown-tag")
+            reader.error("tags", f"'{quote(tag)}' is not in the taxonomy",
+                         f"{_suggest(tag, list(taxonomy.tags))}use a tag of the taxonomy file, or add '{quote(tag)}' there with an English and a Spanish label", code="unknown-tag")
     article.last_reviewed = _parse_date(reader, data, "last_reviewed", today)
     review = data.get("review_every", settings.review_every)
-    if isinstance(review, bool) or not isinstance(review, int) or review <= 0:
-        reader.error("review_every", f"'{review}' is not a number of days", f"write a whole number of days, e.g. 'review_every: {settings.review_every}', or remove it for the default")
+    if isinstance(review, bool) or not isinstance(review, int):
+        reader.error("review_every", f"'{quote(review)}' is not a number of days", f"write a whole number of days, e.g. 'review_every: {settings.review_every}', or remove it for the default")
+        review = settings.review_every
+    elif not 1 <= review <= REVIEW_EVERY_MAX:
+        reader.error("review_every", f"{quote(str(review))} days is not a review interval (1 to {REVIEW_EVERY_MAX} days)",
+                     f"write a number of days from 1 to {REVIEW_EVERY_MAX} (ten years), e.g. 'review_every: {settings.review_every}', or remove it for the default")
         review = settings.review_every
     article.review_every = review
     article.sources = _parse_sources(reader, data)
     article.related = reader.strings(data, "related")
+    if article.id and article.id in article.related:
+        reader.error("related", f"names the article itself ('{quote(article.id)}')", "remove it: list the other articles a reader would go to next")
+        article.related = [other for other in article.related if other != article.id]
     article.ticket_tags = reader.strings(data, "ticket_tags")
     return article, reader.problems

@@ -10,8 +10,9 @@ from pathlib import Path
 from kb import checks
 from kb.articles import Article, read_article
 from kb.audience import visible
+from kb.docfiles import scan
 from kb.facts import Facts, load_facts
-from kb.problems import Problem, sort_problems
+from kb.problems import Problem, Severity, sort_problems
 from kb.settings import Settings
 from kb.taxonomy import Taxonomy, load_taxonomy
 
@@ -69,13 +70,8 @@ class Catalog:
 
 
 def article_files(settings: Settings) -> list[Path]:
-    """The Markdown files under each language folder, in a stable order."""
-    files = []
-    for lang in settings.languages:
-        folder = settings.docs_dir / lang
-        if folder.is_dir():
-            files.extend(sorted(folder.rglob("*.md")))
-    return files
+    """The articles under each language folder, in a stable order (see kb.docfiles)."""
+    return scan(settings.docs_dir, settings.languages).articles
 
 
 def load_catalog(settings: Settings, today: dt.date | None = None, strict: bool = False) -> Catalog:
@@ -88,7 +84,11 @@ def load_catalog(settings: Settings, today: dt.date | None = None, strict: bool 
     if not settings.docs_dir.is_dir():
         problems.append(Problem(settings.display(settings.docs_dir), 0, "", "the docs folder does not exist",
                                 "create docs/en/ and docs/es/, or set docs_dir in mkdocs.yml"))
-    for path in article_files(settings):
+    files = scan(settings.docs_dir, settings.languages)
+    for path in files.dangling:
+        problems.append(Problem(f"{settings.display(path.parent)}/{path.name}", 0, "", "is a link to a missing file: skipped",
+                                "remove the link, or restore the file it points at", Severity.WARNING, "not-an-article"))
+    for path in files.articles:
         article, found = read_article(path, settings, taxonomy, today)
         problems += found
         if article is not None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from kb.audience import internal_blocks, unclosed_block_line
 from kb.diagrams import MARKER, diagram_path
+from kb.limits import quote
 from kb.links import find_links
 from kb.problems import Problem, Severity
 from kb.vocabulary import Audience
@@ -76,7 +77,7 @@ def check_translations(catalog: Catalog, strict: bool, reported: set[tuple[str, 
                 mine, theirs = getattr(other, name), getattr(reference, name)
                 if (sorted(mine) if isinstance(mine, list) else mine) != (sorted(theirs) if isinstance(theirs, list) else theirs):
                     problems.append(Problem(other.display, other.line_of(name), name,
-                                            f"is {mine!r} here but {theirs!r} in {reference.display}",
+                                            f"is {quote(mine)} here but {quote(theirs)} in {reference.display}",
                                             f"use the same {name} in every language version", code="translation-mismatch"))
     return problems
 
@@ -91,14 +92,14 @@ def check_links(catalog: Catalog) -> list[Problem]:
             line = article.body_line + article.body.count("\n", 0, link.offset)
             target = by_path.get(link.target)
             if target is None:
-                problems.append(Problem(article.display, line, "link", f"'{link.raw}' points at docs/{link.target}, which does not exist",
+                problems.append(Problem(article.display, line, "link", f"'{quote(link.raw)}' points at docs/{quote(link.target)}, which does not exist",
                                         "fix the path (links are relative to this file and stay in the same language folder)", code="broken-link"))
                 continue
             in_internal_block = any(start <= link.offset < end for start, end in spans)
             if article.is_public and not in_internal_block and not target.is_public:
                 why = "internal" if target.audience == Audience.INTERNAL else "a draft"
                 problems.append(Problem(article.display, line, "link",
-                                        f"this public page links to '{link.raw}', which is {why} and absent from the public site",
+                                        f"this public page links to '{quote(link.raw)}', which is {why} and absent from the public site",
                                         "remove the link, put it between '<!-- internal -->' and '<!-- /internal -->' lines, or publish the target", code="public-links-internal"))
     return problems
 
@@ -109,7 +110,7 @@ def check_related(catalog: Catalog) -> list[Problem]:
     for article in catalog.articles:
         for related in article.related:
             if related not in ids:
-                problems.append(Problem(article.display, article.line_of("related"), "related", f"'{related}' is not the id of any article",
+                problems.append(Problem(article.display, article.line_of("related"), "related", f"'{quote(related)}' is not the id of any article",
                                         "use the id (path under docs/<lang>/ without .md) of an existing article", code="unknown-related"))
     return problems
 

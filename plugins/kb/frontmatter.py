@@ -2,6 +2,8 @@
 
 Values are read with YAML's safe loader, except that dates stay text: the article
 contract parses them itself, so a bad date is a clear message rather than a traceback.
+What no article needs is refused before any value is built (aliases, a block over 32 KB,
+deep nesting, numbers too long for Python), so no front matter can blow up.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from kb.limits import FRONT_MATTER_MAX_BYTES, FRONT_MATTER_MAX_DEPTH, NUMBER_MAX_DIGITS
 
 try:  # libyaml's parser and emitter when it is there; the pure-Python ones otherwise
     from yaml import CSafeDumper as _Dumper
@@ -29,6 +33,7 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 
+_LONG_NUMBER = re.compile(rf"[-+]?[0-9][0-9_]{{{NUMBER_MAX_DIGITS},}}(?::[0-5]?[0-9])*")  # int() refuses 4,300 digits
 _FENCE = re.compile(r"^---[ \t]*$")
 _CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
@@ -71,9 +76,18 @@ def split(text: str) -> FrontMatter:
             "add a line '---' after the last front matter field",
         )
     source = "\n".join(lines[1:index])
+    size = len(source.encode("utf-8", "surrogatepass"))
+    if size > FRONT_MATTER_MAX_BYTES:
+        raise FrontMatterError(
+            f"the front matter is {size / 1024:,.0f} KB, more than the {FRONT_MATTER_MAX_BYTES // 1024} KB allowed",
+            index + 1,
+            "keep the front matter to its fields (id, title, summary, ...) and put long text in the body",
+        )
     try:
         node = yaml.compose(source, Loader=_Loader)
-        data = yaml.load(source, Loader=_Loader) if node is not None else {}
+        if node is not None:
+            _refuse_what_no_article_needs(node)
+        data = _Loader("").construct_document(node) if node is not None else {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 2) if mark else 2
@@ -85,6 +99,9 @@ def split(text: str) -> FrontMatter:
         ) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError(f"the front matter is not valid YAML ({exc})", 2, "fix the YAML syntax") from None
+    except RecursionError:  # the pure-Python parser, where libyaml is missing, on deep nesting
+        raise FrontMatterError(f"the front matter nests lists or fields more than {FRONT_MATTER_MAX_DEPTH} deep", 2,
+                               "write each field as 'field: value' or a list of values, e.g. 'tags: [spei, returns]'") from None
     if not isinstance(data, dict):
         raise FrontMatterError(
             "the front matter is not a set of 'field: value' lines",
@@ -102,6 +119,40 @@ def split(text: str) -> FrontMatter:
         body_line=index + 2,
         end_line=index + 1,
     )
+
+
+def _refuse_what_no_article_needs(root: yaml.Node) -> None:
+    """Walk the composed nodes (cheap: no value is built yet) and refuse aliases (a node
+    met twice: one alias can stand for millions of values), deep nesting and numbers too
+    long for Python to read."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        line = node.start_mark.line + 2
+        if id(node) in seen:
+            raise FrontMatterError(
+                "the front matter repeats a value with a YAML anchor and alias ('&name', '*name'): anchors and aliases are not allowed",
+                line,
+                "write each value out in full instead of using anchors ('&name') and aliases ('*name')",
+            )
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == "tag:yaml.org,2002:int" and _LONG_NUMBER.fullmatch(node.value):
+                raise FrontMatterError(
+                    f"a number of {len(node.value):,} digits is more than the {NUMBER_MAX_DIGITS} allowed",
+                    line,
+                    "write a shorter number, or quote the value if it is text",
+                )
+            continue
+        if depth >= FRONT_MATTER_MAX_DEPTH:
+            raise FrontMatterError(
+                f"the front matter nests lists or fields more than {FRONT_MATTER_MAX_DEPTH} deep",
+                line,
+                "write each field as 'field: value' or a list of values, e.g. 'tags: [spei, returns]'",
+            )
+        children = [child for pair in node.value for child in pair] if isinstance(node, yaml.MappingNode) else node.value
+        stack.extend((child, depth + 1) for child in reversed(children))
 
 
 def dump(data: dict[str, Any], body: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from enum import Enum
 
+_TEXT_MAX = 1000  # characters of a message or fix: a safety net, values are quoted briefly where they are named
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -26,6 +28,12 @@ class Problem:
     fix: str
     severity: Severity = Severity.ERROR
     code: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("message", "fix"):
+            text = getattr(self, name)
+            if len(text) > _TEXT_MAX:
+                object.__setattr__(self, name, f"{text[:_TEXT_MAX - 1]}…")
 
     @property
     def is_error(self) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 from kb import frontmatter
 from kb.articles import AUDIENCES, TYPES
 from kb.atomic import create_new
+from kb.limits import ID_MAX, NAME_MAX, quote
 from kb.taxonomy import Taxonomy
 from kb.settings import Settings
 from kb.vocabulary import Audience, Status
@@ -40,8 +41,11 @@ def new_article(settings: Settings, taxonomy: Taxonomy, article_id: str, article
                 today: dt.date | None = None) -> list[Path]:
     """Write `docs/<lang>/<id>.md` for every language; write nothing if any exists."""
     today = today or dt.date.today()
+    if len(article_id) > ID_MAX or any(len(part) > NAME_MAX - 3 for part in article_id.split("/")):
+        raise ScaffoldError(f"the id '{quote(article_id, 40)}' is too long: an id has at most {ID_MAX} characters, "
+                            f"and at most {NAME_MAX - 3} between two '/'; choose a shorter one, e.g. spei/returns")
     if not ID_PATTERN.match(article_id):
-        raise ScaffoldError(f"'{article_id}' is not a valid id: use lowercase words with dashes, folders with '/', e.g. spei/returns")
+        raise ScaffoldError(f"'{quote(article_id)}' is not a valid id: use lowercase words with dashes, folders with '/', e.g. spei/returns")
     if article_type not in TYPES:
         raise ScaffoldError(f"'{article_type}' is not an article type: use one of {', '.join(TYPES)}")
     if audience not in AUDIENCES:
@@ -73,7 +77,13 @@ def new_article(settings: Settings, taxonomy: Taxonomy, article_id: str, article
             "last_reviewed": today,
             "review_every": settings.review_every,
         }
-        if not create_new(path, frontmatter.dump(data, template_body(article_type, lang))):
+        try:
+            created = create_new(path, frontmatter.dump(data, template_body(article_type, lang)))
+        except OSError as exc:
+            for done in written:  # created a moment ago by this call: all languages or none
+                done.unlink(missing_ok=True)
+            raise ScaffoldError(f"{settings.display(path)} cannot be written ({exc.strerror or exc}); nothing was written") from None
+        if not created:
             raise ScaffoldError(f"{settings.display(path)} appeared while writing: it was left as it is")
         written.append(path)
     return written

@@ -15,12 +15,14 @@ import re
 import zlib
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb import frontmatter
-from kb.atomic import create_new, write_atomic
+from kb.atomic import clean_temporaries, create_new, folder_lock, replace_if_unchanged
 from kb.catalog import Catalog
+from kb.limits import NAME_MAX, bounded_name
 from kb.redact import redact
 from kb.stubs import seal
 from kb.stubs.coverage import Coverage, closest
@@ -33,16 +35,19 @@ from kb.tickets.model import normalize_tag
 from kb.vocabulary import StubOutcome as Outcome
 
 FOLDER = "drafts"
+TITLE_MAX = 120
 
 
 @dataclass(frozen=True)
 class Write:
-    """A stub file to write: created only if absent, or replaced only if still untouched."""
+    """A stub file to write: created only if absent, or replaced only if it still holds
+    `sealed`, the untouched text it was planned from."""
 
     stub_id: str
     path: Path
     text: str
     replace: bool
+    sealed: str = ""
 
 
 @dataclass
@@ -55,13 +60,18 @@ class StubResult:
     written: list[str] = field(default_factory=list)  # the files this run wrote (or would write)
 
 
+_SUFFIX = 9  # "-" and the 8 hex digits that tell apart two subjects of one slug
+
+
 def slug_for(subject: Subject) -> str:
     """The stub's file name: the topic's slug, or the tag as a slug (`devolución_pendiente`
-    gives `devolucion-pendiente`; two tags that give the same are told apart when planned)."""
+    gives `devolucion-pendiente`; two tags that give the same are told apart when planned).
+    A tag that slugs to nothing (`---`) or to too long a name gets a readable prefix and a
+    hash of its text, the same on every run: file names stay short enough for any disk."""
     if subject.topic:
         return subject.topic
     tag = subject.tag or ""
-    return re.sub(r"[^a-z0-9]+", "-", fold(tag)).strip("-") or f"tag-{zlib.crc32(tag.encode('utf-8')):08x}"
+    return bounded_name(re.sub(r"[^a-z0-9]+", "-", fold(tag)).strip("-"), tag, NAME_MAX - _SUFFIX)
 
 
 def _title(subject: Subject, catalog: Catalog, lang: str) -> str:
@@ -70,8 +80,12 @@ def _title(subject: Subject, catalog: Catalog, lang: str) -> str:
     tag = subject.tag or ""
     text = tag.replace("_", " ").replace("-", " ")
     if not all(ch.isalnum() or ch == " " for ch in text):  # only letters reach a title
-        text = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(tag)).split()) or "tickets"
+        text = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(tag)).split())
     text = " ".join(text.split())
+    if not text:  # a tag of punctuation only: its text stays in ticket_tags
+        text = {"es": "Etiqueta"}.get(lang, "Tag") + " " + slug_for(subject).removeprefix("tag-")
+    if len(text) > TITLE_MAX:
+        text = text[: TITLE_MAX - 1].rsplit(" ", 1)[0] + "…"
     return text[:1].upper() + text[1:]
 
 
@@ -140,11 +154,15 @@ def _paths(catalog: Catalog, stub_id: str) -> dict[str, Path]:
     return {lang: docs / lang / f"{stub_id}.md" for lang in catalog.settings.languages}
 
 
-def _owner_matches(path: Path, subject: Subject) -> bool:
-    """Whether an untouched stub at `path` is this subject's (and not another tag's
+def _owner_matches(text: str, subject: Subject) -> bool:
+    """Whether an untouched stub's `text` is this subject's (and not another tag's
     whose slug came out the same)."""
-    listed = frontmatter.split(path.read_text(encoding="utf-8")).data.get("ticket_tags") or []
-    return bool({normalize_tag(str(tag)) for tag in listed} & subject.tags)
+    listed = frontmatter.split(text).data.get("ticket_tags") or []
+    return isinstance(listed, list) and bool({normalize_tag(str(tag)) for tag in listed} & subject.tags)
+
+
+def _read(paths: dict[str, Path]) -> dict[str, tuple[seal.State, str]]:
+    return {lang: seal.read(path) for lang, path in paths.items()}
 
 
 def plan_subject(subject: Subject, catalog: Catalog, coverage: Coverage, taken: set[str], min_tickets: int,
@@ -154,12 +172,13 @@ def plan_subject(subject: Subject, catalog: Catalog, coverage: Coverage, taken: 
     slug = slug_for(subject)
     stub_id = f"{FOLDER}/{slug}"
     paths = _paths(catalog, stub_id)
-    states = {lang: seal.state(path) for lang, path in paths.items()}
-    ours = all(state is not seal.State.UNTOUCHED or _owner_matches(paths[lang], subject) for lang, state in states.items())
+    found = _read(paths)
+    ours = all(state is not seal.State.UNTOUCHED or _owner_matches(text, subject) for state, text in found.values())
     if stub_id in taken or not ours:
         stub_id = f"{FOLDER}/{slug}-{zlib.crc32(subject.name.encode('utf-8')):08x}"
         paths = _paths(catalog, stub_id)
-        states = {lang: seal.state(path) for lang, path in paths.items()}
+        found = _read(paths)
+    states = {lang: state for lang, (state, _) in found.items()}
     taken.add(stub_id)
     settings = catalog.settings
     result = StubResult(stub_id, subject.tickets, Outcome.UNCHANGED, sorted(subject.tags),
@@ -178,9 +197,9 @@ def plan_subject(subject: Subject, catalog: Catalog, coverage: Coverage, taken: 
         if states[lang] is seal.State.ABSENT:
             writes.append(Write(stub_id, path, markdown(stub, lang, links, today), replace=False))
             continue
-        existing = path.read_text(encoding="utf-8")
+        existing = found[lang][1]
         if markdown(stub, lang, links, reviewed_on(existing) or today) != existing:  # else not a byte changes, not even the date
-            writes.append(Write(stub_id, path, markdown(stub, lang, links, today), replace=True))
+            writes.append(Write(stub_id, path, markdown(stub, lang, links, today), replace=True, sealed=existing))
     result.written = [settings.display(write.path) for write in writes]
     if writes and not any(write.replace for write in writes) and len(writes) == len(paths):
         result.outcome = Outcome.CREATED
@@ -192,17 +211,28 @@ def plan_subject(subject: Subject, catalog: Catalog, coverage: Coverage, taken: 
 def apply(writes: list[Write], threads: int = 8) -> set[str]:
     """Write the files, several at a time (each write waits on the disk, not on the
     processor); returns the ids of the stubs a person got to first: a file that
-    appeared, or a stub edited since it was planned, is left as it is."""
+    appeared, or a stub edited since it was planned, is left as it is. The check is
+    made at the moment of each swap (see kb.atomic.replace_if_unchanged), under a lock
+    of the folder that other runs of `kb stubs` (the CLI, `kb serve`) wait for."""
 
     def write(item: Write) -> str | None:
         if not item.replace:
             return None if create_new(item.path, item.text) else item.stub_id
-        if seal.state(item.path) is not seal.State.UNTOUCHED:
-            return item.stub_id
-        write_atomic(item.path, item.text)
-        return None
+        return None if replace_if_unchanged(item.path, item.sealed, item.text) else item.stub_id
 
     if not writes:
         return set()
-    with ThreadPoolExecutor(max_workers=min(threads, len(writes))) as pool:
-        return {stub_id for stub_id in pool.map(write, writes) if stub_id is not None}
+    with ExitStack() as locks:
+        for folder in sorted({write.path.parent for write in writes}):
+            folder.mkdir(parents=True, exist_ok=True)
+            locks.enter_context(folder_lock(folder))
+        with ThreadPoolExecutor(max_workers=min(threads, len(writes))) as pool:
+            return {stub_id for stub_id in pool.map(write, writes) if stub_id is not None}
+
+
+def tidy(folders: list[Path]) -> None:
+    """Remove what an interrupted run left in the stub folders (see kb.atomic.clean_temporaries)."""
+    for folder in sorted(folders):
+        if folder.is_dir():
+            with folder_lock(folder):
+                clean_temporaries(folder)

@@ -21,7 +21,7 @@ from kb.fingerprint import fingerprint
 from kb.redact import redact
 from kb.settings import Settings
 from kb.stubs.coverage import Coverage, build_coverage
-from kb.stubs.plan import StubResult, Write, apply, plan_subject
+from kb.stubs.plan import FOLDER, StubResult, Write, apply, plan_subject, tidy
 from kb.stubs.tally import Tally
 from kb.tickets import Export, find_exports
 from kb.vocabulary import ExportFormat
@@ -116,6 +116,8 @@ def run_stubs(settings: Settings, paths: Sequence[Path], options: Options = Opti
               cache: ReadCache | None = None, catalog: Catalog | None = None) -> Result:
     """Read the exports (files, or folders of them) and create or update the stubs."""
     today = options.today or dt.date.today()
+    if not options.dry_run:  # first, so that a stub an interrupted run moved aside is read back in place
+        tidy([settings.docs_dir / lang / FOLDER for lang in settings.languages])
     catalog = catalog or load_catalog(settings, today)
     coverage = build_coverage(catalog, options.ignore_tags)
     files = find_exports(paths)

@@ -45,12 +45,20 @@ def is_sealed(text: str) -> bool:
 
 
 def state(path: Path) -> State:
+    return read(path)[0]
+
+
+def read(path: Path) -> tuple[State, str]:
+    """The state of the file at `path` and the text it was judged on (read once, so that
+    the text written over later is the very one found sealed)."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return State.ABSENT
+        return State.ABSENT, ""
+    except OSError:  # a folder, a dangling link...: not ours to write over
+        return State.EDITED, ""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return State.EDITED
-    return State.UNTOUCHED if is_sealed(text) else State.EDITED
+        return State.EDITED, ""
+    return (State.UNTOUCHED if is_sealed(text) else State.EDITED), text

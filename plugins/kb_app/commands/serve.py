@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import threading
 import time
+import traceback
 from pathlib import Path
 
 from kb.settings import Settings
@@ -43,6 +44,17 @@ class LiveSite:
             print(f"kb serve: built the {self.audience} site in {seconds:.1f} s", flush=True)
             self._reindex()
 
+    def rebuild_safely(self) -> None:
+        """`rebuild`, surviving any error: its cause is printed, the last good build stays
+        served, and the next change is built again (the watcher must never stop)."""
+        try:
+            self.rebuild()
+        except Exception as exc:  # noqa: BLE001 - whatever a plugin or the disk raises
+            where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+            at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
+            print(f"kb serve: the rebuild failed ({type(exc).__name__}: {exc}{at}); "
+                  "still showing the last good build; waiting for the next change", flush=True)
+
     def _reindex(self) -> None:
         """The search index of the build just shown (the API swaps to it on its next search)."""
         from kb.catalog import load_catalog
@@ -56,8 +68,9 @@ class LiveSite:
         print(f"kb serve: indexed {report.documents} pages for search in {report.seconds:.1f} s", flush=True)
 
 
-def _watch(site: LiveSite, paths: list[Path]) -> None:
-    """Rebuild when a watched file changes, once the changes have settled."""
+def _watch(site: LiveSite, paths: list[Path]):  # noqa: ANN202 - watchdog's Observer, imported here
+    """Rebuild when a watched file changes, once the changes have settled; returns the
+    observer (running until the process ends, or until stopped)."""
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
@@ -88,9 +101,10 @@ def _watch(site: LiveSite, paths: list[Path]) -> None:
             changed.wait()
             time.sleep(0.3)
             changed.clear()
-            site.rebuild()
+            site.rebuild_safely()
 
     threading.Thread(target=loop, daemon=True).start()
+    return observer
 
 
 def serve_site(config_file: Path, settings: Settings, audience: str, host: str, port: int) -> None:
@@ -103,7 +117,7 @@ def serve_site(config_file: Path, settings: Settings, audience: str, host: str, 
 
     site = LiveSite(config_file, settings, audience)
     site.root.mkdir(parents=True, exist_ok=True)
-    site.rebuild()
+    site.rebuild_safely()
     if not site.current.exists():
         raise SystemExit("kb serve: the site could not be built; fix the errors above and run it again")
     _watch(site, [settings.docs_dir, settings.taxonomy.parent, config_file])

@@ -15,8 +15,9 @@ from mkdocs.structure.pages import Page
 
 from kb.articles import Article
 from kb.audience import visible
+from kb.catalog import Catalog, article_files, load_catalog
+from kb.docfiles import is_hidden
 from kb.fingerprint import Fingerprint, fingerprint
-from kb.catalog import Catalog, load_catalog
 from kb.render import nav_title, page_markdown, page_notices
 from kb.settings import Settings
 from kb_mkdocs.articles.config import ArticlesConfig
@@ -25,7 +26,7 @@ from kb_mkdocs.settings import settings_of
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
-QUIET = {"review-overdue", "missing-translation"}  # shown to readers by banners and notices
+QUIET = {"review-overdue", "missing-translation", "not-an-article"}  # shown to readers by banners and notices, or by kb check
 
 
 class ArticlesPlugin(BasePlugin[ArticlesConfig]):
@@ -45,7 +46,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
 
     def _load(self, settings: Settings) -> None:
         """Read the articles once per change of the docs (each language's build asks again)."""
-        files = sorted(settings.docs_dir.rglob("*.md")) + [settings.taxonomy, settings.facts]
+        files = article_files(settings) + [settings.taxonomy, settings.facts]
         inputs = fingerprint(files)
         if self.catalog is not None and inputs == self.fingerprint:
             return
@@ -63,6 +64,10 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         the sitemap and the tag pages are made from the files."""
         if not self.config.enabled:
             return None
+        docs = Path(config.docs_dir)
+        for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(docs)
+                     and (is_hidden(Path(f.src_uri)) or not Path(f.abs_src_path).is_file())]:
+            files.remove(file)  # an editor's backup or lock file, a dangling link: never part of a site
         hidden = [a for a in self.catalog.articles if not visible(a, self.config.audience)]
         for article in hidden:
             file = files.get_file_from_path(article.path.relative_to(self.catalog.settings.docs_dir).as_posix())
