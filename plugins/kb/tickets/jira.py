@@ -1,5 +1,9 @@
-"""Jira (Service Management) CSV export: one `Labels` column per label, all with the
-same name, as many as the most-labelled issue has."""
+"""Jira (Software, Service Management; Cloud, Server and Data Center) CSV exports, with
+their headers in English, Spanish or Portuguese, as the exporting person's language
+writes them. Labels come however the export writes them: one `Labels` column per label,
+all with the same name, as many as the most-labelled issue has ("all fields"), or one
+column of labels separated by spaces (Jira labels hold no spaces); no column at all
+when no exported issue has a label."""
 
 from __future__ import annotations
 
@@ -7,17 +11,40 @@ from collections.abc import Iterator
 
 from kb.tickets.columns import Columns
 from kb.tickets.model import Ticket
-from kb.tickets.records import Layout, csv_tickets, split_on
+from kb.tickets.records import Layout, csv_tickets
 
-CSV = Layout("jira", id=("Issue key",), subject=("Summary",), description=("Description",), tags=("Labels",),
-             created_at=("Created",),
-             channel=("Custom field (Request channel)", "Request channel", "Custom field (Source)", "Channel"),
-             type=("Issue Type",))
+CSV = Layout(
+    "jira",
+    id=("Issue key", "Work item key", "Clave de incidencia", "Clave de la incidencia", "Clave del elemento de trabajo",
+        "Chave da item", "Chave do item", "Chave da issue", "Chave do item de trabalho"),
+    subject=("Summary", "Resumen", "Resumo"),
+    description=("Description", "Descripción", "Descrição"),
+    tags=("Labels", "Etiquetas", "Rótulos"),
+    created_at=("Created", "Creada", "Creado", "Criado", "Criada", "Criado(a)"),
+    channel=("Custom field (Request channel)", "Request channel", "Custom field (Source)", "Channel",
+             "Campo personalizado (Request channel)", "Campo personalizado (Canal de solicitud)", "Campo personalizado (Canal)",
+             "Campo personalizado (Canal de solicitação)"),
+    type=("Issue Type", "Work type", "Tipo de Incidencia", "Tipo de trabajo", "Tipo de item", "Tipo do item",
+          "Tipo de issue", "Tipo de item de trabalho"),
+)
+# Columns only a Jira export has, for a header whose summary column is left out.
+MARKERS = ("Issue id", "Work item id", "ID de la incidencia", "ID da item", "ID do item", "Project key",
+           "Clave de proyecto", "Chave do projeto", "Sprint")
+CUSTOM_FIELD = ("Custom field (", "Campo personalizado (")
 
 
 def matches_csv(columns: Columns) -> bool:
-    return columns.present(CSV.id) and columns.present(CSV.subject)
+    return columns.present(CSV.id) and (columns.present(CSV.subject) or columns.present(MARKERS)
+                                        or columns.prefixed(CUSTOM_FIELD))
+
+
+def split_tags(value: str) -> tuple[str, ...]:
+    """One cell's labels: a label, or several separated by spaces (or `;`, as some
+    reports join multi-valued fields)."""
+    if " " not in value and ";" not in value:
+        return (value.strip(),) if value.strip() else ()
+    return tuple(value.replace(";", " ").split())
 
 
 def csv_rows(reader: Iterator[list[str]], columns: Columns) -> Iterator[Ticket]:
-    return csv_tickets(reader, columns, CSV, split_on(" "), many_tag_columns=True)
+    return csv_tickets(reader, columns, CSV, split_tags)
