@@ -6,6 +6,6 @@ from __future__ import annotations
 
 JSON_DEPTH_MAX = 64  # arrays and objects inside each other
 FIELD_MAX = 1 << 20  # characters of one field (CSV) or bytes of one text value (JSON): 1 MiB
-NUMBER_MAX_DIGITS = 64  # digits of one JSON number; Python refuses to read past 4,300
+NUMBER_MAX_DIGITS = 64  # digits of one JSON number (the parser crashes on more than Python reads)
 ID_MAX = 64  # characters of a ticket id (Jira keys, UUIDs and 19-digit Zendesk ids fit)
 LINE_MAX = 16 << 20  # characters of one line of a JSON-lines export: 16 MiB

@@ -9,7 +9,6 @@ import codecs
 import csv
 import io
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -17,7 +16,7 @@ from typing import BinaryIO
 import ijson
 
 from kb.tickets.guard import JsonGuard
-from kb.tickets.limits import FIELD_MAX, JSON_DEPTH_MAX, LINE_MAX, NUMBER_MAX_DIGITS
+from kb.tickets.limits import FIELD_MAX, JSON_DEPTH_MAX, LINE_MAX
 from kb.tickets.model import ExportError
 
 DELIMITERS = ",;\t|"
@@ -123,14 +122,14 @@ def ndjson_objects(text: io.TextIOWrapper, display: str) -> Iterator[tuple[int, 
                                   "each line of a JSON-lines export must be one ticket: export the tickets again")
             if not content.strip():
                 continue
-            if content.count("[") + content.count("{") > JSON_DEPTH_MAX or _LONG_DIGITS.search(content):
+            if content.count("[") + content.count("{") > JSON_DEPTH_MAX:
                 guard = JsonGuard(display)  # only lines that may pass a limit are checked byte by byte
                 guard.line = line
                 guard.feed(content.encode("utf-8", "surrogatepass"))
             try:
                 value = json.loads(content)
             except (json.JSONDecodeError, RecursionError, ValueError) as exc:
-                reason = f"{exc.msg}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else "it cannot be read"
+                reason = f"{exc.msg}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else _unreadable(exc)
                 raise ExportError(display, line, f"this line is not JSON ({reason})",
                                   "each line of a JSON-lines export must be one complete JSON object") from None
             if not isinstance(value, dict):
@@ -141,7 +140,9 @@ def ndjson_objects(text: io.TextIOWrapper, display: str) -> Iterator[tuple[int, 
         raise ExportError(display, line + 1, f"this line is not {text.encoding} text ({exc.reason})", SAVE_AS_UTF8) from None
 
 
-_LONG_DIGITS = re.compile(r"[0-9]{%d}" % (NUMBER_MAX_DIGITS + 1))
+def _unreadable(exc: Exception) -> str:
+    """Why a value that is valid JSON cannot be read: Python reads numbers of at most 4,300 digits."""
+    return "a number has too many digits to read" if "digits" in str(exc) else "a value cannot be read"
 
 
 class JsonBytes:
@@ -191,8 +192,8 @@ def json_failure(exc: Exception, stream: JsonBytes, display: str) -> ExportError
     if isinstance(exc, UnicodeDecodeError):
         return ExportError(display, stream.lines_before, f"this part is not {stream.encoding} text ({exc.reason})", SAVE_AS_UTF8)
     if not isinstance(exc, ijson.JSONError):
-        return ExportError(display, stream.lines_before, "a value here cannot be read",
-                           "export the tickets again from the help desk")
+        return ExportError(display, stream.lines_before, f"this part is not a ticket export ({_unreadable(exc)})",
+                           "a ticket id or count is never that long: export the tickets again from the help desk")
     reason = str(exc).splitlines()[0] if str(exc).strip() else "the JSON is cut short"
     return ExportError(display, _json_error_line(stream.path, stream.encoding, stream.lines_before), f"this is not valid JSON ({reason[:200]})",
                        "export the tickets again: the file may have been cut short or edited by hand")
