@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from kb.tickets.columns import Columns
 from kb.tickets.detect import CSV_FORMATS, JSON_FORMATS, csv_format, object_format, sniff_shape
-from kb.tickets.jsondoc import locate_tickets
+from kb.tickets.jsondoc import locate_tickets, top_level_keys
 from kb.tickets.model import ExportError, Ticket
 from kb.tickets.reading import JsonBytes, csv_header, csv_reader, detect_encoding, json_objects, ndjson_objects, open_text
 from kb.vocabulary import ExportFormat, values
@@ -85,9 +85,12 @@ class Export:
             yield from module.csv_rows(reader, columns)
 
     def _objects(self, items: Iterator[tuple[int, dict]], keys: tuple[str, ...] = (), prefix: str = "") -> Iterator[Ticket]:
-        """The tickets of JSON objects, read by the help desk their first one shows."""
+        """The tickets of JSON objects, read by the help desk their first one shows (an
+        empty page, by its keys)."""
         first = next(items, None)
         if self.format == ExportFormat.AUTO:
+            if first is None and prefix.endswith(".item"):
+                keys = top_level_keys(self.path, self.encoding, self.display)
             self.format = object_format(first[1] if first else None, keys, prefix)
         if first is not None:
             yield from JSON_FORMATS[self.format].objects(itertools.chain([first], items), self.display, self.mapping)
@@ -110,6 +113,7 @@ class Export:
             yield from self._objects(json_objects(stream, self.display, document.prefix), document.keys, document.prefix)
         finally:
             stream.close()
+
 
     @property
     def encoding_name(self) -> str:

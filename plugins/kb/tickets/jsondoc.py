@@ -7,6 +7,7 @@ events of a streaming parse, so a gigabyte export is not read twice."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import ijson
 
@@ -29,7 +30,7 @@ class Document:
     keys: tuple[str, ...] = ()
 
 
-def locate_tickets(path, encoding: str, display: str) -> Document:
+def locate_tickets(path: Path, encoding: str, display: str) -> Document:
     """The place of the tickets in the JSON document at `path`; ExportError when it
     holds none of the shapes above."""
     stream = JsonBytes(path, encoding, display)
@@ -57,3 +58,16 @@ def locate_tickets(path, encoding: str, display: str) -> Document:
     shown = ", ".join(keys[:10]) + (" ..." if len(keys) > 10 else "")
     raise ExportError(display, 1, "this JSON holds no tickets: no \"tickets\" or \"results\" list, no \"ticket\", "
                       f"and it is not a ticket nor a list of them (its keys: {shown or 'none'})", NO_TICKETS_FIX)
+
+
+def top_level_keys(path: Path, encoding: str, display: str) -> tuple[str, ...]:
+    """Every key of the document's top-level object (read when its ticket list is empty,
+    to tell the help desk from the page's other keys)."""
+    stream = JsonBytes(path, encoding, display)
+    try:
+        return tuple(value for prefix, event, value in ijson.parse(stream, buf_size=1 << 16)
+                     if prefix == "" and event == "map_key")
+    except (ijson.JSONError, ValueError) as exc:
+        raise json_failure(exc, stream, display) from None
+    finally:
+        stream.close()
