@@ -19,6 +19,7 @@ _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 _DIGITS = b"0123456789"
 _DIGIT_AS_ZERO = bytes.maketrans(_DIGITS, b"0" * 10)
 _TOO_MANY_DIGITS = b"0" * (NUMBER_MAX_DIGITS + 1)
+FIX_NUMBER = "a ticket id or count is never that long: export the tickets again from the help desk"
 
 
 class JsonGuard:
@@ -72,8 +73,7 @@ class JsonGuard:
             digits = digits + 1 if 0x30 <= byte <= 0x39 else 0
             if digits > NUMBER_MAX_DIGITS:
                 raise ExportError(self.display, self.line + body.count(b"\n", 0, offset),
-                                  f"a number here has more than {NUMBER_MAX_DIGITS} digits",
-                                  "a ticket id or count is never that long: export the tickets again from the help desk")
+                                  f"a number here has more than {NUMBER_MAX_DIGITS} digits", FIX_NUMBER)
             if byte == 0x22:
                 in_string = True
             depth += _STEP[byte]

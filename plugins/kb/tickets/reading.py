@@ -15,8 +15,8 @@ from typing import BinaryIO
 
 import ijson
 
-from kb.tickets.guard import JsonGuard
-from kb.tickets.limits import FIELD_MAX, JSON_DEPTH_MAX, LINE_MAX
+from kb.tickets.guard import FIX_NUMBER, JsonGuard
+from kb.tickets.limits import FIELD_MAX, JSON_DEPTH_MAX, LINE_MAX, NUMBER_MAX_DIGITS
 from kb.tickets.model import ExportError
 
 DELIMITERS = ",;\t|"
@@ -129,7 +129,9 @@ def ndjson_objects(text: io.TextIOWrapper, display: str) -> Iterator[tuple[int, 
             try:
                 value = json.loads(content)
             except (json.JSONDecodeError, RecursionError, ValueError) as exc:
-                reason = f"{exc.msg}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else _unreadable(exc)
+                if not isinstance(exc, json.JSONDecodeError) and "digits" in str(exc):
+                    raise ExportError(display, line, f"a number here has more than {NUMBER_MAX_DIGITS} digits", FIX_NUMBER) from None
+                reason = f"{exc.msg}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else "a value cannot be read"
                 raise ExportError(display, line, f"this line is not JSON ({reason})",
                                   "each line of a JSON-lines export must be one complete JSON object") from None
             if not isinstance(value, dict):
@@ -138,11 +140,6 @@ def ndjson_objects(text: io.TextIOWrapper, display: str) -> Iterator[tuple[int, 
             yield line, value
     except UnicodeDecodeError as exc:
         raise ExportError(display, line + 1, f"this line is not {text.encoding} text ({exc.reason})", SAVE_AS_UTF8) from None
-
-
-def _unreadable(exc: Exception) -> str:
-    """Why a value that is valid JSON cannot be read: Python reads numbers of at most 4,300 digits."""
-    return "a number has too many digits to read" if "digits" in str(exc) else "a value cannot be read"
 
 
 class JsonBytes:
@@ -191,9 +188,8 @@ def json_failure(exc: Exception, stream: JsonBytes, display: str) -> ExportError
         return exc
     if isinstance(exc, UnicodeDecodeError):
         return ExportError(display, stream.lines_before, f"this part is not {stream.encoding} text ({exc.reason})", SAVE_AS_UTF8)
-    if not isinstance(exc, ijson.JSONError):
-        return ExportError(display, stream.lines_before, f"this part is not a ticket export ({_unreadable(exc)})",
-                           "a ticket id or count is never that long: export the tickets again from the help desk")
+    if not isinstance(exc, ijson.JSONError):  # a value valid in JSON that Python cannot hold
+        return ExportError(display, stream.lines_before, "a value here cannot be read", "export the tickets again from the help desk")
     reason = str(exc).splitlines()[0] if str(exc).strip() else "the JSON is cut short"
     return ExportError(display, _json_error_line(stream.path, stream.encoding, stream.lines_before), f"this is not valid JSON ({reason[:200]})",
                        "export the tickets again: the file may have been cut short or edited by hand")
