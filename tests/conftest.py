@@ -4,6 +4,7 @@ articles written by each test, so that every check runs on real files and real b
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -11,6 +12,13 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
+
+# Property-based tests: small enough for CI by default; KB_HYPOTHESIS_PROFILE=long runs
+# many more examples on demand. No deadline: the tests bound the work themselves.
+settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("KB_HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date.today()
