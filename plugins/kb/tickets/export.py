@@ -114,7 +114,6 @@ class Export:
         finally:
             stream.close()
 
-
     @property
     def encoding_name(self) -> str:
         """`UTF-8` or `Windows-1252`, once reading has begun."""

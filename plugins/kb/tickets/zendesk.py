@@ -20,7 +20,7 @@ CSV = Layout(
     subject=("Subject", "Asunto", "Assunto"),
     description=("Description", "Descripción", "Descrição"),
     tags=("Tags", "Etiquetas"),
-    created_at=("Created at", "Created", "Creado", "Fecha de creación", "Criado em", "Data de criação"),
+    created_at=("Created at", "Created", "Requested", "Creado", "Fecha de creación", "Solicitado", "Criado em", "Data de criação"),
     channel=("Via", "Channel", "Vía", "Canal"),
     type=("Ticket type", "Type", "Tipo de ticket", "Tipo"),
 )
