@@ -47,8 +47,16 @@ EXPECTED = {
 }
 
 
-def test_every_fixture_has_an_expectation() -> None:
+def test_every_fixture_has_an_expectation_and_all_read_right() -> None:
     assert sorted(p.name for p in FIXTURES.iterdir() if p.suffix != ".md") == sorted(EXPECTED)
+    right = []
+    for name, (desk, tickets, _) in sorted(EXPECTED.items()):
+        export = Export(FIXTURES / name)
+        ids = [t.id for t in export.tickets()]
+        right.append(export.format == desk and ids == [t[0] for t in tickets])
+        print(f"{name:32} {export.format:9} {len(ids)} tickets {'ok' if right[-1] else 'WRONG'}")
+    print(f"real export shapes read with no option, under the right help desk: {sum(right)}/{len(right)}")
+    assert all(right)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
