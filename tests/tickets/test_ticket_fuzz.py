@@ -21,7 +21,9 @@ from hypothesis import strategies as st
 
 from kb.tickets import Export, ExportError, Ticket
 from kb.tickets import freshdesk, generic, jira, zendesk
+from kb.tickets.dates import ticket_day
 from kb.tickets.guard import JsonGuard
+from kb.tickets.htmltext import html_text
 from kb.tickets.limits import ID_MAX, JSON_DEPTH_MAX
 from kb.vocabulary import ExportFormat, values
 
@@ -188,3 +190,15 @@ def test_the_guard_refuses_exactly_the_nesting_past_the_limit(depth: int, filler
         assert exc.problem.line == (JSON_DEPTH_MAX + 1 if newline else 1)
     else:
         assert depth + 1 <= JSON_DEPTH_MAX, "accepted a document past the limit"
+
+
+@given(raw=TEXT | st.from_regex(r"\d{1,4}[/.-]\w{1,12}\.?[/.-]\d{1,5}( .*)?", fullmatch=True))
+def test_any_date_text_gives_a_day_or_nothing(raw: str) -> None:
+    day = ticket_day(raw)
+    assert day == "" or (len(day) == 10 and day[4] == day[7] == "-" and day[:4].isdigit())
+
+
+@given(markup=st.text(st.sampled_from("<>/&;#x0123ab pdivbrscript\n\"'"), max_size=60) | TEXT)
+def test_any_html_body_gives_text(markup: str) -> None:
+    text = html_text(markup)
+    assert isinstance(text, str) and len(text) <= len(markup) + markup.count("<")

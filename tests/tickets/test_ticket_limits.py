@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from kb.cli import cli
 from kb.tickets import Export, ExportError
 from kb.tickets.guard import JsonGuard
-from kb.tickets.limits import FIELD_MAX, ID_MAX, JSON_DEPTH_MAX, NUMBER_MAX_DIGITS
+from kb.tickets.limits import COLUMNS_MAX, FIELD_MAX, ID_MAX, JSON_DEPTH_MAX, NUMBER_MAX_DIGITS
 
 MB = 1 << 20
 
@@ -93,6 +93,13 @@ def test_a_field_longer_than_the_limit(tmp_path: Path) -> None:
         assert (error.problem.line, words in error.problem.message) == (2, True)
         assert f"longer than {FIELD_MAX:,}" in error.problem.message
         assert peak < 6 * FIELD_MAX
+
+
+def test_a_header_wider_than_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text("id,tags," + ",".join(f"c{n}" for n in range(COLUMNS_MAX)) + "\n1,a\n")
+    error, _ = _refused(path)
+    assert (error.problem.line, f"columns (at most {COLUMNS_MAX:,})" in error.problem.message) == (1, True)
 
 
 def test_a_json_line_longer_than_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,3 +9,4 @@ FIELD_MAX = 1 << 20  # characters of one field (CSV) or bytes of one text value 
 NUMBER_MAX_DIGITS = 64  # digits of one JSON number (the parser crashes on more than Python reads)
 ID_MAX = 64  # characters of a ticket id (Jira keys, UUIDs and 19-digit Zendesk ids fit)
 LINE_MAX = 16 << 20  # characters of one line of a JSON-lines export: 16 MiB
+COLUMNS_MAX = 4096  # columns of a CSV header (a Jira export with every custom field has a few hundred)

@@ -16,7 +16,7 @@ from typing import BinaryIO
 import ijson
 
 from kb.tickets.guard import FIX_NUMBER, JsonGuard
-from kb.tickets.limits import FIELD_MAX, JSON_DEPTH_MAX, LINE_MAX, NUMBER_MAX_DIGITS
+from kb.tickets.limits import COLUMNS_MAX, FIELD_MAX, JSON_DEPTH_MAX, LINE_MAX, NUMBER_MAX_DIGITS
 from kb.tickets.model import ExportError
 
 DELIMITERS = ",;\t|"
@@ -103,6 +103,9 @@ def csv_header(reader: Iterator[list[str]], display: str) -> list[str]:
     """The first non-empty record: the column names."""
     try:
         for row in reader:
+            if len(row) > COLUMNS_MAX:
+                raise ExportError(display, reader.line_num, f"the header has {len(row):,} columns (at most {COLUMNS_MAX:,})",
+                                  "check that the first row is the export's header, or export the tickets again")
             if any(row):
                 return row
     except (csv.Error, UnicodeDecodeError) as exc:
