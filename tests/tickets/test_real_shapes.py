@@ -28,6 +28,8 @@ EXPECTED = {
                                                          ("KB-11", (), "2025-12-02", "")], True),
     "jira-cloud-es-no-labels.csv": (ExportFormat.JIRA, [("SOP-201", (), "2025-11-10", ""),
                                                         ("SOP-202", (), "2025-11-11", "")], False),
+    "jira-api-search.json": (ExportFormat.JIRA, [("SOP-101", ("spei_no_reflejado", "urgente"), "2025-11-10", ""),
+                                                 ("SOP-102", (), "2025-11-10", "")], True),
     "freshdesk-no-tags.csv": (ExportFormat.FRESHDESK, [("501", (), "2024-03-05", "Email"),
                                                        ("502", (), "2024-03-06", "Portal")], False),
     "freshdesk-es.csv": (ExportFormat.FRESHDESK, [("601", ("spei_no_reflejado", "urgente"), "2024-03-05", "Correo electrónico"),
@@ -75,6 +77,13 @@ def test_jira_spanish_fields_and_multi_line_description() -> None:
     assert (first.subject, first.kind) == ("No se refleja mi SPEI", "incidencia")
     assert first.description.splitlines() == ["Envié el pago el lunes.", "No aparece."]
     assert second.description == "¿Cuándo llega mi devolución?"
+
+
+def test_jira_api_issue_fields_and_atlassian_document_body() -> None:
+    first, second = Export(FIXTURES / "jira-api-search.json").tickets()
+    assert (first.subject, first.kind) == ("No se refleja mi SPEI", "incidencia")
+    assert first.description == "Envié el pago el lunes.\nNo aparece, urgente"
+    assert second.description == ""
 
 
 def test_freshdesk_api_body_is_text_never_html() -> None:

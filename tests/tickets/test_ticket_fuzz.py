@@ -34,7 +34,8 @@ HEADER_NAMES = sorted({name for layout in (jira.CSV, freshdesk.CSV, zendesk.CSV,
                        for name in getattr(layout, field)} | set(jira.MARKERS) | set(zendesk.MARKERS) | {"Custom field (X)"})
 JSON_KEYS = sorted({"id", "subject", "description", "description_text", "tags", "created_at", "via", "source", "status",
                     "type", "result_type", "raw_subject", "fr_due_by", "priority", "tickets", "results", "ticket",
-                    "total", "count", "next_page", "channel", "ticket_type", "source_name"})
+                    "total", "count", "next_page", "channel", "ticket_type", "source_name", "key", "fields", "issues", "text",
+                    "content"})
 TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=24)
 CELL = TEXT | st.sampled_from(["", " ", '"', '""', ",", ";", "\t", "|", "\r\n", "\n", "10/nov/25 4:51 PM", "15/Fev/24",
                                  "2024-02-30", "9" * 80, "a b;c,d", "\ufeff", "\x00"])
@@ -143,7 +144,13 @@ TICKETS = st.fixed_dictionaries({}, optional={
     "source": st.integers(0, 20) | TEXT, "status": st.integers(0, 6) | st.sampled_from(["open", "deleted"]),
     "result_type": st.sampled_from(["ticket", "user", "organization"]), "type": TEXT | JSON_VALUES,
     "fr_due_by": TEXT, "raw_subject": TEXT})
+ISSUES = st.fixed_dictionaries({"key": TEXT | JSON_VALUES}, optional={
+    "id": TEXT, "fields": st.fixed_dictionaries({}, optional={
+        "summary": TEXT | JSON_VALUES, "labels": st.lists(TEXT) | JSON_VALUES, "created": TEXT,
+        "issuetype": st.fixed_dictionaries({"name": TEXT}) | JSON_VALUES,
+        "description": TEXT | JSON_VALUES | st.fixed_dictionaries({"type": st.just("doc"), "content": JSON_VALUES})}) | JSON_VALUES})
 DOCUMENTS = st.one_of(
+    st.builds(lambda issues: {"startAt": 0, "total": len(issues), "issues": issues}, st.lists(ISSUES, max_size=4)),
     st.lists(TICKETS, max_size=5),
     st.builds(lambda ts, extra: {**extra, "tickets": ts}, st.lists(TICKETS, max_size=5), st.dictionaries(st.sampled_from(JSON_KEYS), JSON_VALUES, max_size=3)),
     st.builds(lambda ts, n: {"total": n, "results": ts}, st.lists(TICKETS, max_size=5), st.integers(0, 9)),
@@ -162,7 +169,7 @@ def json_exports(draw: st.DrawFn) -> tuple[str, bytes]:
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(export=json_exports(), fmt=st.sampled_from([ExportFormat.AUTO, ExportFormat.ZENDESK, ExportFormat.FRESHDESK, ExportFormat.GENERIC]))
+@given(export=json_exports(), fmt=st.sampled_from(values(ExportFormat)))
 def test_any_json_gives_tickets_or_an_export_error(tmp_path: Path, export: tuple[str, bytes], fmt: str) -> None:
     suffix, data = export
     path = tmp_path / f"export{suffix}"

@@ -21,9 +21,9 @@ FIRST_LINE_LIMIT = 16 << 20  # how much of a first line is read to tell JSON lin
 # and `tags`.
 CSV_FORMATS: dict[str, ModuleType] = {ExportFormat.JIRA: jira, ExportFormat.FRESHDESK: freshdesk,
                                       ExportFormat.ZENDESK: zendesk, ExportFormat.GENERIC: generic}
-# The readers of JSON tickets (Jira's exports are CSV).
-JSON_FORMATS: dict[str, ModuleType] = {ExportFormat.FRESHDESK: freshdesk, ExportFormat.ZENDESK: zendesk,
-                                       ExportFormat.GENERIC: generic}
+# The readers of JSON tickets.
+JSON_FORMATS: dict[str, ModuleType] = {ExportFormat.JIRA: jira, ExportFormat.FRESHDESK: freshdesk,
+                                       ExportFormat.ZENDESK: zendesk, ExportFormat.GENERIC: generic}
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def sniff_shape(path: Path, display: str, encoding: str) -> Shape:
                 value = json.loads(line)
             except (json.JSONDecodeError, RecursionError, ValueError):
                 value = None
-            if isinstance(value, dict) and not any(isinstance(value.get(key), list) for key in ("tickets", "results")) \
+            if isinstance(value, dict) and not any(isinstance(value.get(key), list) for key in ("tickets", "results", "issues")) \
                     and not isinstance(value.get("ticket"), dict):
                 return Shape("ndjson")
         return Shape("json")
@@ -74,10 +74,14 @@ def object_format(obj: Mapping | None, keys: Sequence[str] = (), prefix: str = "
     """The help desk of a JSON ticket, from its keys; with no ticket (an empty page), from
     the page's own keys."""
     if obj is not None:
+        if jira.matches_object(obj):
+            return ExportFormat.JIRA
         if freshdesk.matches_object(obj):
             return ExportFormat.FRESHDESK
         if zendesk.matches_object(obj):
             return ExportFormat.ZENDESK
+    if prefix == "issues.item":
+        return ExportFormat.JIRA
     if "total" in keys:
         return ExportFormat.FRESHDESK
     if any(key in keys for key in zendesk.PAGE_KEYS) or prefix == "tickets.item":

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
+from kb.tickets import jira
 from kb.tickets.columns import Columns
 from kb.tickets.detect import CSV_FORMATS, JSON_FORMATS, csv_format, object_format, sniff_shape
 from kb.tickets.jsondoc import locate_tickets, top_level_keys
@@ -68,10 +69,6 @@ class Export:
         else:
             yield from self._json()
 
-    def _wrong_kind(self, kind: str) -> ExportError:
-        return ExportError(self.display, 1, f"this file is {kind}, and a {self.requested} export is CSV",
-                           "check --format (Zendesk, Freshdesk and generic exports can be JSON)")
-
     def _csv(self, delimiter: str) -> Iterator[Ticket]:
         raw, text = open_text(self.path, self.encoding)
         self._raw = raw
@@ -92,20 +89,20 @@ class Export:
             if first is None and prefix.endswith(".item"):
                 keys = top_level_keys(self.path, self.encoding, self.display)
             self.format = object_format(first[1] if first else None, keys, prefix)
-        if first is not None:
-            yield from JSON_FORMATS[self.format].objects(itertools.chain([first], items), self.display, self.mapping)
+        if first is None:
+            return
+        if self.format == ExportFormat.JIRA and not jira.matches_object(first[1]):
+            raise ExportError(self.display, first[0], "this JSON is not Jira's: its first ticket has no \"key\" and \"fields\"",
+                              f"check --format (this looks like a {object_format(first[1], keys, prefix)} export)")
+        yield from JSON_FORMATS[self.format].objects(itertools.chain([first], items), self.display, self.mapping)
 
     def _ndjson(self) -> Iterator[Ticket]:
-        if self.requested == ExportFormat.JIRA:
-            raise self._wrong_kind("JSON lines")
         raw, text = open_text(self.path, self.encoding)
         self._raw = raw
         with text:
             yield from self._objects(ndjson_objects(text, self.display))
 
     def _json(self) -> Iterator[Ticket]:
-        if self.requested == ExportFormat.JIRA:
-            raise self._wrong_kind("JSON")
         document = locate_tickets(self.path, self.encoding, self.display)
         stream = JsonBytes(self.path, self.encoding, self.display)
         self._raw = stream.raw

@@ -1,17 +1,19 @@
-"""Jira (Software, Service Management; Cloud, Server and Data Center) CSV exports, with
-their headers in English, Spanish or Portuguese, as the exporting person's language
-writes them. Labels come however the export writes them: one `Labels` column per label,
-all with the same name, as many as the most-labelled issue has ("all fields"), or one
-column of labels separated by spaces (Jira labels hold no spaces); no column at all
-when no exported issue has a label."""
+"""Jira (Software, Service Management; Cloud, Server and Data Center) exports: CSV, with
+its headers in English, Spanish or Portuguese, as the exporting person's language writes
+them, and the JSON of its REST search (`{"issues": [{"key": ..., "fields": {...}}]}`,
+the description plain text in API v2 or an Atlassian document in v3). Labels come
+however the export writes them: one `Labels` column per label, all with the same name,
+as many as the most-labelled issue has ("all fields"), or one column of labels
+separated by spaces (Jira labels hold no spaces); no column at all when no exported
+issue has a label."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from kb.tickets.columns import Columns
 from kb.tickets.model import Ticket
-from kb.tickets.records import Layout, csv_tickets
+from kb.tickets.records import Layout, csv_tickets, object_tickets
 
 CSV = Layout(
     "jira",
@@ -48,3 +50,44 @@ def split_tags(value: str) -> tuple[str, ...]:
 
 def csv_rows(reader: Iterator[list[str]], columns: Columns) -> Iterator[Ticket]:
     return csv_tickets(reader, columns, CSV, split_tags)
+
+
+# A REST issue, once its `fields` are brought up beside its `key`.
+API = Layout("jira", id=("key", "id"), subject=("summary",), description=("description",), tags=("labels",),
+             created_at=("created",), channel=("channel",), type=("issuetype",))
+
+
+def matches_object(obj: Mapping) -> bool:
+    """An issue of Jira's REST API: a `key` and its `fields`."""
+    return "key" in obj and isinstance(obj.get("fields"), dict)
+
+
+def document_text(node: object) -> str:
+    """The text of an Atlassian document (API v3's rich text): its text nodes, a line
+    per paragraph. The guard bounds its nesting, so recursion stays shallow."""
+    if isinstance(node, str):
+        return node
+    if isinstance(node, list):
+        return "".join(document_text(child) for child in node)
+    if not isinstance(node, dict):
+        return ""
+    if node.get("type") == "text":
+        return str(node.get("text", ""))
+    inner = document_text(node.get("content", []))
+    return inner + "\n" if node.get("type") in ("paragraph", "heading", "listItem", "codeBlock", "blockquote") else inner
+
+
+def _flattened(items: Iterator[tuple[int, dict]]) -> Iterator[tuple[int, dict]]:
+    for line, issue in items:
+        fields = issue.get("fields")
+        flat = dict(fields) if isinstance(fields, dict) else {}
+        flat["key"], flat["id"] = issue.get("key"), issue.get("id")
+        if not isinstance(flat.get("description"), str):
+            flat["description"] = document_text(flat.get("description")).strip()
+        kind = flat.get("issuetype")
+        flat["issuetype"] = kind.get("name") if isinstance(kind, dict) else kind
+        yield line, flat
+
+
+def objects(items: Iterator[tuple[int, dict]], display: str, mapping: Mapping[str, str]) -> Iterator[Ticket]:
+    return object_tickets(_flattened(items), display, API, split_tags, mapping)

@@ -1,7 +1,8 @@
 """Where the tickets are in a JSON document, whatever API call wrote it: a list of them
 (Freshdesk's list of tickets), `{"tickets": [...]}` (Zendesk's list and incremental
-export), `{"results": [...]}` (the search APIs of both), `{"ticket": {...}}` (Zendesk's
-Show Ticket) or one ticket object (Freshdesk's View a Ticket). Found from the first
+export), `{"results": [...]}` (the search APIs of both), `{"issues": [...]}` (Jira's
+search), `{"ticket": {...}}` (Zendesk's Show Ticket) or one ticket object (Freshdesk's
+View a Ticket). Found from the first
 events of a streaming parse, so a gigabyte export is not read twice."""
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ import ijson
 from kb.tickets.model import ExportError
 from kb.tickets.reading import JsonBytes, json_failure
 
-LISTS = ("tickets", "results")  # top-level keys holding a list of tickets
+LISTS = ("tickets", "results", "issues")  # top-level keys holding a list of tickets (Jira's issues)
 SINGLE = "ticket"  # the top-level key holding one ticket
 NO_TICKETS_FIX = ("export the tickets with the help desk's API: Zendesk's tickets, incremental export or search "
                   "({\"tickets\": [...]}, {\"results\": [...]}, {\"ticket\": {...}}), Freshdesk's list, search or view "
-                  "of tickets ([...], {\"results\": [...]}, {...}); or one ticket per line")
+                  "of tickets ([...], {\"results\": [...]}, {...}), Jira's search ({\"issues\": [...]}); or one ticket per line")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def locate_tickets(path: Path, encoding: str, display: str) -> Document:
     finally:
         stream.close()
     shown = ", ".join(keys[:10]) + (" ..." if len(keys) > 10 else "")
-    raise ExportError(display, 1, "this JSON holds no tickets: no \"tickets\" or \"results\" list, no \"ticket\", "
+    raise ExportError(display, 1, "this JSON holds no tickets: no \"tickets\", \"results\" or \"issues\" list, no \"ticket\", "
                       f"and it is not a ticket nor a list of them (its keys: {shown or 'none'})", NO_TICKETS_FIX)
 
 
