@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-from dataclasses import dataclass
 import shutil
 import textwrap
 from pathlib import Path
@@ -14,6 +13,13 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
+
+# Property-based tests: small enough for CI by default; KB_HYPOTHESIS_PROFILE=long runs
+# many more examples on demand. No deadline: the tests bound the work themselves.
+settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=5000, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("KB_HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date.today()
@@ -115,13 +121,3 @@ class Ran:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "kb")
-
-
-# Hypothesis: small runs in CI; `KB_FUZZ=long ./scripts/test tests/fuzz` for a developer's long run.
-from hypothesis import HealthCheck, settings as hypothesis_settings  # noqa: E402
-
-hypothesis_settings.register_profile("ci", max_examples=150, deadline=5000, print_blob=True,
-                                     suppress_health_check=[HealthCheck.too_slow])
-hypothesis_settings.register_profile("long", max_examples=5_000, deadline=5000, print_blob=True,
-                                     suppress_health_check=[HealthCheck.too_slow])
-hypothesis_settings.load_profile(os.environ.get("KB_FUZZ", "ci"))

@@ -205,8 +205,9 @@ def stubs(ctx: click.Context, exports: tuple[Path, ...], docs_dir: Path | None, 
           mapping: tuple[str, ...], ignore: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
     """Draft article stubs from the ticket exports EXPORT... (files, or folders of them).
 
-    Zendesk (JSON, JSON lines, CSV), Freshdesk and Jira CSV exports are recognised; any
-    other CSV or JSON lines needs id, subject, description, tags and created_at (or --map).
+    Zendesk (API JSON, JSON lines, CSV), Freshdesk (CSV, API JSON) and Jira (CSV, REST JSON) exports,
+    with English, Spanish or Portuguese headers, are recognised; any other CSV or JSON
+    needs id, subject, description, tags and created_at (or --map).
     Each tag with --min-tickets tickets and no article gets a draft in every language
     under docs/<lang>/drafts/; a draft a person has edited is never changed again.
     """

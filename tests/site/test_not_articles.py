@@ -12,7 +12,7 @@ import pytest
 
 
 def kb(project, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kb.cli", "-f", str(project.root / "mkdocs.yml"), *args],
+    return subprocess.run([sys.executable, "-m", "kb_app.cli", "-f", str(project.root / "mkdocs.yml"), *args],
                           capture_output=True, text=True, cwd=project.root)
 
 

@@ -19,7 +19,7 @@ LONG_TAG = "spei_" + "muy_largo_" * 30  # 305 characters
 
 
 def kb(project, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kb.cli", "-f", str(project.root / "mkdocs.yml"), *args],
+    return subprocess.run([sys.executable, "-m", "kb_app.cli", "-f", str(project.root / "mkdocs.yml"), *args],
                           capture_output=True, text=True, cwd=project.root)
 
 

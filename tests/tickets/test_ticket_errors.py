@@ -62,8 +62,10 @@ def test_json_cut_short(tmp_path: Path) -> None:
 
 def test_json_without_a_tickets_list(tmp_path: Path) -> None:
     path = tmp_path / "export.json"
-    path.write_text('{"results": [{"id": 1}]}')
-    assert "no \"tickets\" list" in _error(path).problem.message
+    path.write_text('{"users": [{"id": 1}], "count": 1}')
+    error = _error(path)
+    assert "holds no tickets" in error.problem.message and "users, count" in error.problem.message
+    assert "Freshdesk" in error.problem.fix and "Zendesk" in error.problem.fix
     path.write_text('{"tickets": [], "end_of_stream": true}')
     assert list(Export(path).tickets()) == []  # an empty page is no error
 

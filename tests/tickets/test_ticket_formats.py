@@ -80,7 +80,7 @@ def test_forced_format_overrides_detection(tmp_path: Path) -> None:
     path = freshdesk_csv(tmp_path / "fd.csv", [T("5", "x", ["a"])])
     with pytest.raises(ExportError, match="no 'Issue key' column"):
         list(Export(path, fmt="jira").tickets())
-    with pytest.raises(ExportError, match="a jira export is CSV"):
+    with pytest.raises(ExportError, match="not Jira's.*looks like a zendesk export"):
         list(Export(zendesk_json(tmp_path / "z.json", [T("1", "x", ["a"])]), fmt="jira").tickets())
 
 

@@ -33,7 +33,8 @@ def report_text(result: Result) -> str:
     """What was read, a row per tag (most tickets first), and what was done."""
     lines = []
     for read in result.exports:
-        lines.append(f"read {read.file}: {_plural(read.tickets, 'ticket')} ({read.format}, {read.encoding})")
+        untagged = "" if read.tags_column else "; no tags column: 0 tagged tickets"
+        lines.append(f"read {read.file}: {_plural(read.tickets, 'ticket')} ({read.format}, {read.encoding}{untagged})")
     extra = [part for part in (f"{_plural(result.duplicates, 'duplicate')} counted once" if result.duplicates else "",
                                f"{result.untagged:,} without tags" if result.untagged else "") if part]
     lines.append(f"{_plural(result.tickets, 'ticket')} from {_plural(len(result.exports), 'export')}"

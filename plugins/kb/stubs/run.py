@@ -47,6 +47,7 @@ class ExportRead:
     format: str
     encoding: str
     tickets: int
+    tags_column: bool = True  # False: a CSV with no tags column, whose tickets all count as untagged
 
 
 @dataclass
@@ -108,7 +109,7 @@ def read_exports(files: Sequence[Path], settings: Settings, coverage: Coverage, 
                 count = tally.add_all(itertools.chain([first], tickets), tally.seen(export.format), None if disabled else tick)
             done += export.size
             bar.update(done - bar.n)
-            reads.append(ExportRead(export.display, export.format, export.encoding_name, count))
+            reads.append(ExportRead(export.display, export.format, export.encoding_name, count, export.tags_column))
     return tally, reads
 
 

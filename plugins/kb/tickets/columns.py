@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from kb.stubs.words import fold
 from kb.tickets.model import FIELDS, ExportError
 
 
 def _key(name: str) -> str:
-    return " ".join(name.replace("\ufeff", "").split()).casefold()
+    """A column name as compared: case, accents and spacing aside (`Descripción` and
+    `descripcion` are one column, as spreadsheets and exports re-encode them)."""
+    return " ".join(fold(name.replace("\ufeff", "")).split())
 
 
 def parse_mapping(pairs: Sequence[str]) -> dict[str, str]:
@@ -62,3 +65,8 @@ class Columns:
 
     def present(self, names: Sequence[str]) -> bool:
         return any(_key(name) in self._index for name in names)
+
+    def prefixed(self, prefixes: Sequence[str]) -> bool:
+        """Whether some column starts with one of `prefixes` (Jira's `Custom field (...)`)."""
+        folded = [_key(prefix) for prefix in prefixes]
+        return any(key.startswith(prefix) for key in self._index for prefix in folded)

@@ -8,12 +8,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-from kb.tickets import generic, zendesk
+from kb.tickets import jira
 from kb.tickets.columns import Columns
-from kb.tickets.detect import CSV_FORMATS, FORMATS, csv_format, object_format, sniff_shape
+from kb.tickets.detect import CSV_FORMATS, JSON_FORMATS, csv_format, object_format, sniff_shape
+from kb.tickets.jsondoc import locate_tickets, top_level_keys
 from kb.tickets.model import ExportError, Ticket
 from kb.tickets.reading import JsonBytes, csv_header, csv_reader, detect_encoding, json_objects, ndjson_objects, open_text
-from kb.vocabulary import ExportFormat
+from kb.vocabulary import ExportFormat, values
 
 SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".ndjson", ".jsonl")
 ENCODING_NAMES = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252"}
@@ -37,7 +38,7 @@ class Export:
 
     def __init__(self, path: Path, display: str | None = None, fmt: str = ExportFormat.AUTO,
                  mapping: Mapping[str, str] | None = None) -> None:
-        if fmt != ExportFormat.AUTO and fmt not in FORMATS:
+        if fmt not in values(ExportFormat):
             raise ValueError(f"unknown format {fmt!r}")
         self.path = path
         self.display = display or str(path)
@@ -45,6 +46,7 @@ class Export:
         self.format = fmt
         self.mapping = dict(mapping or {})
         self.encoding = ""
+        self.tags_column = True  # False for a CSV without a tags column: its tickets have none
         self.size = path.stat().st_size if path.is_file() else 0
         self._raw: BinaryIO | None = None
 
@@ -65,11 +67,7 @@ class Export:
         elif shape.kind == "ndjson":
             yield from self._ndjson()
         else:
-            yield from self._json(shape.first)
-
-    def _wrong_kind(self, kind: str) -> ExportError:
-        return ExportError(self.display, 1, f"this file is {kind}, and a {self.requested} export is CSV",
-                           "check --format (zendesk and generic exports can be JSON)")
+            yield from self._json()
 
     def _csv(self, delimiter: str) -> Iterator[Ticket]:
         raw, text = open_text(self.path, self.encoding)
@@ -79,35 +77,37 @@ class Export:
             columns = Columns(csv_header(reader, self.display), self.display, self.mapping)
             if self.format == ExportFormat.AUTO:
                 self.format = csv_format(columns)
-            yield from CSV_FORMATS[self.format].csv_rows(reader, columns)
+            module = CSV_FORMATS[self.format]
+            self.tags_column = bool(columns.all("tags", module.CSV.tags))
+            yield from module.csv_rows(reader, columns)
+
+    def _objects(self, items: Iterator[tuple[int, dict]], keys: tuple[str, ...] = (), prefix: str = "") -> Iterator[Ticket]:
+        """The tickets of JSON objects, read by the help desk their first one shows (an
+        empty page, by its keys)."""
+        first = next(items, None)
+        if self.format == ExportFormat.AUTO:
+            if first is None and prefix.endswith(".item"):
+                keys = top_level_keys(self.path, self.encoding, self.display)
+            self.format = object_format(first[1] if first else None, keys, prefix)
+        if first is None:
+            return
+        if self.format == ExportFormat.JIRA and not jira.matches_object(first[1]):
+            raise ExportError(self.display, first[0], "this JSON is not Jira's: its first ticket has no \"key\" and \"fields\"",
+                              f"check --format (this looks like a {object_format(first[1], keys, prefix)} export)")
+        yield from JSON_FORMATS[self.format].objects(itertools.chain([first], items), self.display, self.mapping)
 
     def _ndjson(self) -> Iterator[Ticket]:
-        if self.requested in (ExportFormat.FRESHDESK, ExportFormat.JIRA):
-            raise self._wrong_kind("JSON lines")
         raw, text = open_text(self.path, self.encoding)
         self._raw = raw
         with text:
-            items = ndjson_objects(text, self.display)
-            first = next(items, None)
-            if first is None:
-                return
-            if self.format == ExportFormat.AUTO:
-                self.format = object_format(first[1])
-            reader = zendesk if self.format == ExportFormat.ZENDESK else generic
-            yield from reader.objects(itertools.chain([first], items), self.display, self.mapping)
+            yield from self._objects(ndjson_objects(text, self.display))
 
-    def _json(self, first: str) -> Iterator[Ticket]:
-        if self.requested in (ExportFormat.FRESHDESK, ExportFormat.JIRA):
-            raise self._wrong_kind("JSON")
-        stream = JsonBytes(self.path, self.encoding)
+    def _json(self) -> Iterator[Ticket]:
+        document = locate_tickets(self.path, self.encoding, self.display)
+        stream = JsonBytes(self.path, self.encoding, self.display)
         self._raw = stream.raw
         try:
-            if self.format == ExportFormat.GENERIC:
-                prefix = "item" if first == "[" else "tickets.item"
-                yield from generic.objects(json_objects(stream, self.display, prefix), self.display, self.mapping)
-            else:
-                self.format = ExportFormat.ZENDESK
-                yield from zendesk.json_document(stream, self.display, first, self.mapping)
+            yield from self._objects(json_objects(stream, self.display, document.prefix), document.keys, document.prefix)
         finally:
             stream.close()
 

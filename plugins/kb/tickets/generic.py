@@ -1,7 +1,7 @@
-"""Any other help desk, as CSV or JSON lines with `id`, `subject`, `description`, `tags`
-and `created_at` (and optional `channel`, `type`); `--map tags=Etiquetas` names the
-column or key when it differs. Tags in one field are separated by `,` `;` or `|`, or
-by spaces when there is none of those."""
+"""Any other help desk, as CSV, JSON or JSON lines with `id`, `subject`, `description`,
+`tags` and `created_at` (and optional `channel`, `type`); `--map tags=Etiquetas` names
+the column or key when it differs. Tags in one field are separated by `,` `;` or `|`,
+or by spaces when there is none of those."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from kb.tickets.model import Ticket
 from kb.tickets.records import Layout, csv_tickets, object_tickets, split_on
 from kb.vocabulary import ExportFormat
 
-LAYOUT = Layout(ExportFormat.GENERIC, id=("id",), subject=("subject",), description=("description",), tags=("tags",),
-                created_at=("created_at", "created"), channel=("channel",), type=("type",))
+CSV = Layout(ExportFormat.GENERIC, id=("id",), subject=("subject",), description=("description",), tags=("tags",),
+             created_at=("created_at", "created"), channel=("channel",), type=("type",))
 _punctuated = split_on(",;|")
 
 
@@ -24,12 +24,12 @@ def split_tags(value: str) -> tuple[str, ...]:
 
 
 def matches_csv(columns: Columns) -> bool:
-    return columns.find("id", LAYOUT.id) is not None and bool(columns.all("tags", LAYOUT.tags))
+    return columns.find("id", CSV.id) is not None and bool(columns.all("tags", CSV.tags))
 
 
 def csv_rows(reader: Iterator[list[str]], columns: Columns) -> Iterator[Ticket]:
-    return csv_tickets(reader, columns, LAYOUT, split_tags)
+    return csv_tickets(reader, columns, CSV, split_tags)
 
 
 def objects(items: Iterator[tuple[int, dict]], display: str, mapping: Mapping[str, str]) -> Iterator[Ticket]:
-    return object_tickets(items, display, LAYOUT, split_tags, mapping)
+    return object_tickets(items, display, CSV, split_tags, mapping)

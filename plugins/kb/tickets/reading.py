@@ -15,6 +15,8 @@ from typing import BinaryIO
 
 import ijson
 
+from kb.tickets.guard import FIX_NUMBER, JsonGuard
+from kb.tickets.limits import COLUMNS_MAX, FIELD_MAX, JSON_DEPTH_MAX, LINE_MAX, NUMBER_MAX_DIGITS
 from kb.tickets.model import ExportError
 
 DELIMITERS = ",;\t|"
@@ -79,7 +81,7 @@ def sniff_delimiter(sample: str) -> str:
 def csv_reader(text: io.TextIOWrapper, delimiter: str) -> Iterator[list[str]]:
     """A strict csv reader over the text: a quote left open is an error, not a field
     that swallows the rest of the file."""
-    csv.field_size_limit(2**31 - 1)  # long ticket bodies exceed the 131,072 default
+    csv.field_size_limit(FIELD_MAX)  # long ticket bodies exceed the 131,072 default; a bound all the same
     return csv.reader(text, delimiter=delimiter, strict=True)
 
 
@@ -87,6 +89,9 @@ def csv_failure(exc: Exception, display: str, line: int) -> ExportError:
     """The error for a record that cannot be read, starting at `line`."""
     if isinstance(exc, UnicodeDecodeError):  # the file changed since its encoding was checked
         return ExportError(display, line, f"this record cannot be decoded ({exc.reason})", SAVE_AS_UTF8)
+    if "field larger than field limit" in str(exc):
+        return ExportError(display, line, f"a field of this record is longer than {FIELD_MAX:,} characters",
+                           "check the quotes of this record (a quote left open takes in the rest of the file), or export the file again")
     if "end of data" in str(exc):
         return ExportError(display, line, "a quoted field that starts in this record is never closed",
                            "close the quote (a field with quotes inside is written \"like \"\"this\"\"\"), or export the file again")
@@ -98,6 +103,9 @@ def csv_header(reader: Iterator[list[str]], display: str) -> list[str]:
     """The first non-empty record: the column names."""
     try:
         for row in reader:
+            if len(row) > COLUMNS_MAX:
+                raise ExportError(display, reader.line_num, f"the header has {len(row):,} columns (at most {COLUMNS_MAX:,})",
+                                  "check that the first row is the export's header, or export the tickets again")
             if any(row):
                 return row
     except (csv.Error, UnicodeDecodeError) as exc:
@@ -106,16 +114,28 @@ def csv_header(reader: Iterator[list[str]], display: str) -> list[str]:
 
 
 def ndjson_objects(text: io.TextIOWrapper, display: str) -> Iterator[tuple[int, dict]]:
-    """(line, object) for each non-blank line of a one-JSON-object-per-line file."""
+    """(line, object) for each non-blank line of a one-JSON-object-per-line file; a line
+    longer than LINE_MAX or nested deeper than JSON_DEPTH_MAX is refused."""
     line = 0
     try:
-        for line, content in enumerate(text, 1):
+        while content := text.readline(LINE_MAX + 1):
+            line += 1
+            if len(content) > LINE_MAX:
+                raise ExportError(display, line, f"this line is longer than {LINE_MAX:,} characters",
+                                  "each line of a JSON-lines export must be one ticket: export the tickets again")
             if not content.strip():
                 continue
+            if content.count("[") + content.count("{") > JSON_DEPTH_MAX:
+                guard = JsonGuard(display)  # only lines that may pass a limit are checked byte by byte
+                guard.line = line
+                guard.feed(content.encode("utf-8", "surrogatepass"))
             try:
                 value = json.loads(content)
-            except json.JSONDecodeError as exc:
-                raise ExportError(display, line, f"this line is not JSON ({exc.msg}, column {exc.colno})",
+            except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+                if not isinstance(exc, json.JSONDecodeError) and "digits" in str(exc):
+                    raise ExportError(display, line, f"a number here has more than {NUMBER_MAX_DIGITS} digits", FIX_NUMBER) from None
+                reason = f"{exc.msg}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else "a value cannot be read"
+                raise ExportError(display, line, f"this line is not JSON ({reason})",
                                   "each line of a JSON-lines export must be one complete JSON object") from None
             if not isinstance(value, dict):
                 raise ExportError(display, line, f"this line is a JSON {type(value).__name__}, not an object",
@@ -129,8 +149,9 @@ class JsonBytes:
     """The bytes of a JSON export for ijson: UTF-8 without its BOM (a cp1252 file is
     re-encoded as it streams), counting lines so that errors can say where they are."""
 
-    def __init__(self, path: Path, encoding: str) -> None:
+    def __init__(self, path: Path, encoding: str, display: str = "") -> None:
         self.path = path
+        self.guard = JsonGuard(display or str(path))
         self.encoding = encoding
         self.raw = path.open("rb", buffering=CHUNK)
         self.text = io.TextIOWrapper(self.raw, encoding=encoding) if encoding != "utf-8-sig" else None
@@ -141,6 +162,7 @@ class JsonBytes:
 
     def read(self, size: int = -1) -> bytes:
         chunk = self.text.read(size).encode("utf-8") if self.text is not None else self.raw.read(size)
+        self.guard.feed(chunk)
         self.lines_before = self.lines_after
         self.lines_after += chunk.count(b"\n")
         return chunk
@@ -159,12 +181,21 @@ def json_objects(stream: JsonBytes, display: str, prefix: str) -> Iterator[tuple
                 raise ExportError(display, stream.lines_before, f"an item of '{prefix.rsplit('.', 1)[0]}' is a JSON {type(value).__name__}, not a ticket object",
                                   "export the tickets again from the help desk")
             yield stream.lines_before, value
-    except ijson.JSONError as exc:
-        reason = str(exc).splitlines()[0] if str(exc).strip() else "the JSON is cut short"
-        raise ExportError(display, _json_error_line(stream.path, stream.encoding, stream.lines_before), f"this is not valid JSON ({reason})",
-                          "export the tickets again: the file may have been cut short or edited by hand") from None
-    except UnicodeDecodeError as exc:
-        raise ExportError(display, stream.lines_before, f"this part is not {stream.encoding} text ({exc.reason})", SAVE_AS_UTF8) from None
+    except (ijson.JSONError, ValueError) as exc:  # ExportError from the guard is a ValueError too
+        raise json_failure(exc, stream, display) from None
+
+
+def json_failure(exc: Exception, stream: JsonBytes, display: str) -> ExportError:
+    """The error for a JSON document that cannot be read at the point the parser reached."""
+    if isinstance(exc, ExportError):
+        return exc
+    if isinstance(exc, UnicodeDecodeError):
+        return ExportError(display, stream.lines_before, f"this part is not {stream.encoding} text ({exc.reason})", SAVE_AS_UTF8)
+    if not isinstance(exc, ijson.JSONError):  # a value valid in JSON that Python cannot hold
+        return ExportError(display, stream.lines_before, "a value here cannot be read", "export the tickets again from the help desk")
+    reason = str(exc).splitlines()[0] if str(exc).strip() else "the JSON is cut short"
+    return ExportError(display, _json_error_line(stream.path, stream.encoding, stream.lines_before), f"this is not valid JSON ({reason[:200]})",
+                       "export the tickets again: the file may have been cut short or edited by hand")
 
 
 EXACT_LINE_LIMIT = 64 << 20

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from kb.tickets.columns import Columns
 from kb.tickets.dates import ticket_day
+from kb.tickets.limits import FIELD_MAX, ID_MAX
 from kb.tickets.model import ExportError, Ticket
 from kb.tickets.reading import csv_failure
 
@@ -29,18 +30,26 @@ class Layout:
     type: Sequence[str] = ()
 
 
-def csv_tickets(reader: Iterator[list[str]], columns: Columns, layout: Layout, split: SplitTags,
-                many_tag_columns: bool = False) -> Iterator[Ticket]:
+def _long_id(display: str, line: int, ident: str) -> ExportError:
+    return ExportError(display, line, f"the ticket id is {len(ident):,} characters long (at most {ID_MAX})",
+                       "check which column or key holds the ticket id (--map id=<it>), or export the tickets again")
+
+
+def csv_tickets(reader: Iterator[list[str]], columns: Columns, layout: Layout, split: SplitTags) -> Iterator[Ticket]:
     """Tickets from the records that follow the header (the reader's next row); a record
-    with the wrong number of fields or no id stops the reading with its line. Kept to
-    one loop over the csv reader: this runs once per ticket of a gigabyte export."""
+    with the wrong number of fields, no id or an id too long stops the reading with its
+    line. Tags come from every column that holds them (Jira repeats `Labels` once per
+    label), each split with `split`; an export without such a column gives tickets with
+    no tags (help desks leave the column out when no ticket has one), unless `--map`
+    named it. Kept to one loop over the csv reader: this runs once per ticket of a
+    gigabyte export."""
     display = columns.display
     width = len(columns.header)
     i_id = columns.require("id", layout.id, layout.name)
     tag_columns = columns.all("tags", layout.tags)
-    if not tag_columns:
+    if not tag_columns and "tags" in columns.mapping:
         columns.require("tags", layout.tags, layout.name)
-    i_tags = tag_columns[0]
+    i_tags = tag_columns[0] if len(tag_columns) == 1 else None
     i_subject = columns.find("subject", layout.subject)
     i_description = columns.find("description", layout.description)
     i_created = columns.find("created_at", layout.created_at)
@@ -65,10 +74,12 @@ def csv_tickets(reader: Iterator[list[str]], columns: Columns, layout: Layout, s
                     continue
                 raise ExportError(display, last + 1, f"the ticket has no id (column '{columns.header[i_id]}' is empty)",
                                   "remove the row or fill in its id")
-            if many_tag_columns:
-                tags = tuple(row[i] for i in tag_columns if row[i])
-            else:
+            if len(ident) > ID_MAX:
+                raise _long_id(display, last + 1, ident)
+            if i_tags is not None:
                 tags = split(row[i_tags]) if row[i_tags] else ()
+            else:
+                tags = tuple(tag for i in tag_columns if row[i] for tag in split(row[i]))
             yield Ticket(
                 ident,
                 row[i_subject] if i_subject is not None else "",
@@ -123,6 +134,8 @@ def object_tickets(items: Iterator[tuple[int, dict]], display: str, layout: Layo
         if not ident:
             raise ExportError(display, line, f"ticket {ordinal} of the file has no '{k_id}'",
                               "export the tickets again, or pass --map id=<the key that holds the id>")
+        if len(ident) > ID_MAX:
+            raise _long_id(display, line, ident)
         raw_tags = get(k_tags) or _first(obj, o_tags)
         if raw_tags.__class__ is list:
             try:
@@ -135,9 +148,13 @@ def object_tickets(items: Iterator[tuple[int, dict]], display: str, layout: Layo
         if channel.__class__ is dict:  # Zendesk: "via": {"channel": "email", ...}
             channel = channel.get("channel")
         created = _text(get(k_created) or _first(obj, o_created))
-        yield Ticket(ident, _text(get(k_subject) or _first(obj, o_subject)), _text(get(k_description) or _first(obj, o_description)),
-                     tags, ticket_day(created) if created else "", _text(channel).strip(),
-                     _text(get(k_type) or _first(obj, o_type)).strip().lower())
+        subject = _text(get(k_subject) or _first(obj, o_subject))
+        description = _text(get(k_description) or _first(obj, o_description))
+        if len(subject) > FIELD_MAX or len(description) > FIELD_MAX:
+            raise ExportError(display, line, f"ticket {ident} has a subject or description longer than {FIELD_MAX:,} characters",
+                              "a ticket field that long is not ticket text: export the tickets again from the help desk")
+        yield Ticket(ident, subject, description, tags, ticket_day(created[:64]) if created else "", _text(channel).strip()[:200],
+                     _text(get(k_type) or _first(obj, o_type)).strip().lower()[:200])
 
 
 def split_on(separators: str) -> SplitTags:

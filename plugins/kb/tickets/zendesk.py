@@ -1,60 +1,60 @@
-"""Zendesk exports: the tickets JSON of its API (`{"tickets": [...]}`, which is also the
-shape of the incremental export), one ticket object per line (NDJSON), and its CSV
-export (tags separated by spaces in one `Tags` column). Deleted tickets, which the
+"""Zendesk exports: the JSON of its API — a list of tickets or an incremental export page
+(`{"tickets": [...], "next_page" or "after_cursor", "end_time", ...}`), Search results
+(`{"results": [...], "count": n, "next_page": ...}`, of which only `result_type: "ticket"`
+results are tickets), Show Ticket (`{"ticket": {...}}`) —, one ticket object per line
+(the account's JSON export), and its CSV export (tags separated by spaces in one `Tags`
+column; headers in English, Spanish or Portuguese). Deleted tickets, which the
 incremental export lists with `"status": "deleted"`, are left out."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-import ijson
-
 from kb.tickets.columns import Columns
-from kb.tickets.model import ExportError, Ticket
-from kb.tickets.reading import JsonBytes, json_objects
+from kb.tickets.model import Ticket
 from kb.tickets.records import Layout, csv_tickets, object_tickets, split_on
 from kb.vocabulary import ExportFormat
 
-CSV = Layout(ExportFormat.ZENDESK, id=("Id", "Ticket id"), subject=("Subject",), description=("Description",), tags=("Tags",),
-             created_at=("Created at", "Created"), channel=("Via", "Channel"), type=("Ticket type", "Type"))
+CSV = Layout(
+    ExportFormat.ZENDESK,
+    id=("Id", "Ticket id", "ID"),
+    subject=("Subject", "Asunto", "Assunto"),
+    description=("Description", "Descripción", "Descrição"),
+    tags=("Tags", "Etiquetas"),
+    created_at=("Created at", "Created", "Requested", "Creado", "Fecha de creación", "Solicitado", "Criado em", "Data de criação"),
+    channel=("Via", "Channel", "Vía", "Canal"),
+    type=("Ticket type", "Type", "Tipo de ticket", "Tipo"),
+)
+# Columns only a Zendesk ticket export has beside its `Id`.
+MARKERS = ("Via", "Vía", "Requester", "Requester id", "Solicitante", "ID del solicitante", "ID do solicitante",
+           "Ticket type", "Tipo de ticket", "Summation column")
 API = Layout(ExportFormat.ZENDESK, id=("id",), subject=("subject", "raw_subject"), description=("description",), tags=("tags",),
              created_at=("created_at",), channel=("via", "channel"), type=("type",))
+# Keys of Zendesk's ticket objects that Freshdesk's do not have.
+OWN_KEYS = ("via", "raw_subject", "submitter_id", "result_type", "assignee_id", "organization_id", "brand_id",
+            "ticket_form_id", "collaborator_ids", "satisfaction_rating", "has_incidents")
+# Top-level keys of Zendesk's pages, for a page with no ticket to tell the help desk from.
+PAGE_KEYS = ("next_page", "previous_page", "count", "end_time", "end_of_stream", "after_cursor", "after_url", "facets")
 split_tags = split_on(" ")
 
 
 def matches_csv(columns: Columns) -> bool:
-    return columns.present(("Id",)) and columns.present(("Via", "Requester", "Requester id", "Ticket type"))
+    return columns.present(("Id", "ID")) and columns.present(MARKERS)
 
 
 def matches_object(obj: Mapping) -> bool:
-    """A Zendesk API ticket: it has Zendesk's own keys besides the common ones."""
-    return any(key in obj for key in ("via", "requester_id", "raw_subject", "submitter_id"))
+    """A Zendesk API ticket (or search result): it has Zendesk's own keys besides the common ones."""
+    return any(key in obj for key in OWN_KEYS)
 
 
 def csv_rows(reader: Iterator[list[str]], columns: Columns) -> Iterator[Ticket]:
     return csv_tickets(reader, columns, CSV, split_tags)
 
 
+def _left_out(obj: Mapping) -> bool:
+    """Deleted tickets, and search results that are users or organizations."""
+    return obj.get("status") == "deleted" or obj.get("result_type", "ticket") != "ticket"
+
+
 def objects(items: Iterator[tuple[int, dict]], display: str, mapping: Mapping[str, str]) -> Iterator[Ticket]:
-    return object_tickets(items, display, API, split_tags, mapping, skip=lambda obj: obj.get("status") == "deleted")
-
-
-def json_document(stream: JsonBytes, display: str, first: str, mapping: Mapping[str, str]) -> Iterator[Ticket]:
-    """The tickets of an API response or incremental export page (or a bare list)."""
-    prefix = "item" if first == "[" else "tickets.item"
-    count = 0
-    for ticket in objects(json_objects(stream, display, prefix), display, mapping):
-        count += 1
-        yield ticket
-    if count == 0 and prefix != "item" and not _has_tickets_list(stream):
-        raise ExportError(display, 1, "this JSON has no \"tickets\" list",
-                          "export with the tickets API or the incremental export ({\"tickets\": [...]}), or one ticket per line")
-
-
-def _has_tickets_list(stream: JsonBytes) -> bool:
-    """Whether an export with no tickets at least has the list (an empty page is fine)."""
-    again = JsonBytes(stream.path, stream.encoding)
-    try:
-        return any(prefix == "tickets" and event == "start_array" for prefix, event, _ in ijson.parse(again))
-    finally:
-        again.close()
+    return object_tickets(items, display, API, split_tags, mapping, skip=_left_out)
