@@ -21,7 +21,7 @@ from pathlib import Path
 from kb import frontmatter
 from kb.atomic import create_new, write_atomic
 from kb.catalog import Catalog
-from kb.redact import redact
+from kb.redaction import redact
 from kb.stubs import seal
 from kb.stubs.coverage import Coverage, closest
 from kb.stubs.phrasing import guess_type, name_words, phrasings, query_words

@@ -17,7 +17,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from kb.catalog import Catalog, load_catalog
-from kb.redact import redact
+from kb.redaction import redact
 from kb.settings import Settings
 from kb.stubs.coverage import Coverage, build_coverage
 from kb.stubs.plan import Outcome, StubResult, Write, apply, plan_subject

@@ -1,0 +1,81 @@
+"""People's names: after the words that introduce one ("soy", "mi nombre es", "me
+llamo", "my name is", a title such as "Sra." or "Lic.") or close a message with one
+("Atentamente,", "Saludos,", "Regards,", "Thanks,"), and wherever a common Mexican
+given name is followed by a common surname (the lists in given_names.txt and
+surnames.txt, compared without case or accents). The introducing words stay."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+
+from kb.redaction import placeholders as P
+from kb.redaction.spans import Span
+from kb.stubs.words import fold
+
+_UPPER, _LOWER = "A-ZÁÉÍÓÚÑÜÀÈÌÒÙÇ", "a-záéíóúñüàèìòùç"
+_WORD = rf"(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{2,}})(?:[-'][{_UPPER}][{_LOWER}]+)?"
+_PARTICLE = r"(?:de la|de los|del|de|y|van|von|da|dos)"
+_NAME = re.compile(rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{0,4}}")
+_TOKEN = re.compile(_WORD)
+# Words that give the name after them for sure: any capitalised words follow.
+_STRONG = re.compile(
+    r"(?i:\b(?:mi nombre es|me llamo|my name is|nombre(?: completo)?\s*:|name\s*:|titular(?: de la (?:cuenta|tarjeta))?\s*:|"
+    r"cardholder(?: name)?\s*:|a nombre de|on behalf of|de parte de|atte?n?\.?\s*:?|atentamente|saludos(?: cordiales)?|"
+    r"un saludo|cordialmente|regards|best regards|kind regards|sincerely|thanks|thank you|gracias|cheers|firma\s*:?|"
+    r"sr\.?|sra\.?|srta\.?|lic\.?|ing\.?|dr\.?|dra\.?|mr\.?|mrs\.?|ms\.?|mtro\.?|mtra\.?|c\.p\.)"
+    r")[ \t]*[,:]?[ \t]*(?:\r?\n[ \t]*)?$")
+# Words after which a capitalised word is a name only if it is a known given name or surname.
+_WEAK = re.compile(r"(?i:\b(?:soy|habla|le escribe|les escribe|i am|i'm|this is|hola|hi|hello|hey|dear|estimad[oa]s?|"
+                   r"querid[oa]|buen d[ií]a|buenos d[ií]as|buenas tardes|buenas noches|con|para|and|y|e|o)[ \t]*,?[ \t]*)$")
+# Capitalised words that are not names even after a greeting.
+_NOT_NAMES = frozenset(fold(w) for w in """
+Equipo Team Soporte Support Banco Bank Mercado Pago Cliente Customer Servicio Service Gracias Thanks Hola Hello Hi Buen Buenos
+Buenas Tardes Noches Días Dias Saludos Atentamente Regards El La Los Las Un Una Mi My The This That Por Favor Please Ya No Sí Si
+Ok Urgente Urgent Pedido Order Tarjeta Card SPEI CLABE RFC CURP API Visa Mastercard Amex OXXO Factura Invoice Ticket Admin
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
+    def load(name: str) -> frozenset[str]:
+        text = resources.files("kb.redaction").joinpath(name).read_text(encoding="utf-8")
+        return frozenset(fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return load("given_names.txt"), load("surnames.txt")
+
+
+def _trim(work: str, start: int, end: int) -> int:
+    """The end of a name, without capitalised words that are not names at its end."""
+    tokens = [m for m in _TOKEN.finditer(work, start, end)]
+    while tokens and fold(tokens[-1].group()) in _NOT_NAMES:
+        tokens.pop()
+    return tokens[-1].end() if tokens else start
+
+
+def names(work: str) -> Iterator[Span]:
+    given, surnames = _gazetteer()
+    known = given | surnames
+    taken_until = 0
+    for m in _NAME.finditer(work):
+        found = [t for t in _TOKEN.finditer(work, m.start(), m.end())]
+        while found and fold(found[0].group()) in _NOT_NAMES:
+            found.pop(0)  # "Saludos Juan Pérez": the name starts after the greeting
+        if not found:
+            continue
+        start, end = found[0].start(), m.end()
+        before = work[max(0, start - 40):start]
+        tokens = [fold(t.group()) for t in found]
+        first = tokens[0]
+        if _STRONG.search(before):
+            end = _trim(work, start, end)
+        elif _WEAK.search(before) and first in known:
+            end = _trim(work, start, end)
+        elif len(tokens) >= 2 and first in given and any(t in surnames for t in tokens[1:]):
+            end = _trim(work, start, end)
+        else:
+            continue
+        if end > start and start >= taken_until:
+            taken_until = end
+            yield start, end, P.NAME

@@ -1,0 +1,101 @@
+"""Numbers: cards (Luhn), CLABEs (Banco de México's check digit), CVVs, account
+numbers, phones, and card expiry dates.
+
+Digits are read as runs joined by single spaces, dashes, dots or an area code in
+brackets, and each run is classified whole, with the nearest naming word before it
+(`context`): an 18-digit run with a valid CLABE check digit is a CLABE (checked first:
+18 digits is also a card length); 12 to 19 digits passing Luhn are a card, except a
+13-, 14-, 17-, 18- or 19-digit one named as a folio, order or transaction that is not
+written in a card's groups; then CVVs and accounts by their words, then phones. A run
+that fits none of these stays (an order number, an amount, a Luhn-invalid 16-digit
+number), unless it is several numbers written one after another ("500 5512345678"):
+then it is split where its groups allow, and the parts are classified.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stdnum import luhn
+
+from kb import clabe
+from kb.redaction import placeholders as P
+from kb.redaction.context import Label, label_before
+from kb.redaction.phones import phone
+from kb.redaction.spans import Span
+
+_EXPIRY = re.compile(r"\b(?:exp(?:\.|iry|iration|ires|ira|iraci[oó]n)?|vence|vencimiento|vigencia|caducidad|v[aá]lida hasta|"
+                     r"valid (?:thru|through|until)|mm/aa|mm/yy)(?:\W{0,3}(?:date|fecha|el|en|on|in|:)?\W{0,3})"
+                     r"(?P<value>(?:0?[1-9]|1[0-2])\s?[/-]\s?(?:20\d{2}|\d{2}))(?![\d/])", re.IGNORECASE)
+# A run: an optional + (or an area code in brackets), then digits joined by one separator.
+# It never starts inside a word, a decimal, a date or a time.
+_RUN = re.compile(r"(?<![\w.,/:\-\ue000])(?:\+\s?)?(?:\(\d{1,4}\)\s?)?\d+(?:(?:[ .\-]|\)\s?|\s?\()\d+)*(?!\w)")
+_GROUP = re.compile(r"\d+")
+_CARD_LAYOUT = re.compile(r"\d{4}(?:([ .-])\d{4})+(?:\1\d{1,4})?|\d{4}([ -])\d{6}\2\d{4,5}")
+_DECIMAL = re.compile(r"^[^.]*\d\.\d{1,2}$")
+
+
+def expiries(work: str) -> Iterator[Span]:
+    return ((m.start("value"), m.end("value"), P.EXPIRY) for m in _EXPIRY.finditer(work))
+
+
+def _classify(run: str, label: Label | None, part: bool = False) -> str | None:
+    """The placeholder for a run of digits, or None when it is no personal number.
+    A `part` of a longer run must have 15 digits or more to count as a card, so that a
+    Luhn-invalid card-like number is never redacted a piece at a time."""
+    digits = "".join(_GROUP.findall(run))
+    count = len(digits)
+    if label == Label.AMOUNT or _DECIMAL.match(run):
+        return None
+    if count == 18 and clabe.is_valid(digits):
+        return P.CLABE.format(bank=digits[:3])
+    international = run.startswith("+") or (digits.startswith("00") and label == Label.PHONE)
+    if (15 if part else 12) <= count <= 19 and luhn.is_valid(digits) and not international and label != Label.PHONE:
+        if not (label == Label.ORDER and count not in (15, 16) and not _CARD_LAYOUT.fullmatch(run)):
+            return P.CARD.format(last4=digits[-4:])
+    if label == Label.CARD and 13 <= count <= 19 and not part:
+        return P.CARD.format(last4=digits[-4:])  # a mistyped card is still somebody's card
+    if label == Label.CVV and 3 <= count <= 4:
+        return P.CVV
+    if label == Label.ACCOUNT and 6 <= count <= 20:
+        return P.ACCOUNT
+    return phone(run, digits, label)
+
+
+def _split(run: str, label: Label | None) -> list[tuple[int, int, str]]:
+    """Several numbers written one after another ("500 5512345678"): the longest leading
+    part that is a personal number is replaced, a part that is none is kept, and so on."""
+    groups = list(_GROUP.finditer(run))
+    found, start = [], 0
+    while start < len(groups):
+        end = start + 1
+        for stop in range(len(groups), start, -1):
+            first, final = groups[start].start(), groups[stop - 1].end()
+            if sum(len(g.group()) for g in groups[start:stop]) > 19:
+                continue
+            part = run[first:final]
+            if start > 0 and run[first - 1] == "(":
+                first -= 1  # an area code in brackets belongs to the phone after it
+            placeholder = _classify(run[first:final] if run[first] == "(" else part, label if start == 0 else None, part=True)
+            if placeholder:
+                found.append((first, final, placeholder))
+                end = stop
+                break
+        start = end
+    return found
+
+
+def numbers(work: str) -> Iterator[Span]:
+    for m in _RUN.finditer(work):
+        run, offset = m.group(), m.start()
+        if run.count("(") != run.count(")"):  # a bracket opened before the number: it stays
+            lead = len(run) - len(run.lstrip("+ ("))
+            run, offset = run[lead:].rstrip(")"), offset + lead
+        label = label_before(work, offset)
+        placeholder = _classify(run, label)
+        if placeholder:
+            yield offset, offset + len(run), placeholder
+        elif len(_GROUP.findall(run)) > 1 and not _CARD_LAYOUT.fullmatch(run):
+            for start, end, placeholder in _split(run, label):
+                yield offset + start, offset + end, placeholder

@@ -1,0 +1,43 @@
+"""Keys, tokens, passwords and PINs: the value after a label (the label stays), or a
+string shaped like a key (a known prefix, a JWT, a long hex or base64 run)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kb.redaction import placeholders as P
+from kb.redaction.spans import Span
+
+_I = re.IGNORECASE
+
+_API_KEY = re.compile(r"\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{6,}")
+_WEBHOOK_SECRET = re.compile(r"\bwhsec_[A-Za-z0-9+/=]{6,}")
+_JWT = re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*")
+# The value is group "value"; the label before it is kept.
+_LABELLED = [
+    (re.compile(r"\b(?:Bearer|Basic|Token)\s+(?P<value>(?=[A-Za-z0-9\-._~+/]*\d)[A-Za-z0-9\-._~+/]{8,}=*)", _I), P.TOKEN),
+    (re.compile(r"\b(?:password|passwd|pwd|contrase(?:ñ|n)a|clave de acceso)(?:\s*[:=]\s*|\s+(?:es|is|was|era)\s*:?\s*)"
+                r"(?P<value>\"[^\"\n]*\"|'[^'\n]*'|[^\s\ue000]+)", _I), P.SECRET),
+    (re.compile(r"\b(?:secret|client[_ -]?secret|api[_ -]?key|apikey|access[_ -]?token|refresh[_ -]?token|token|"
+                r"llave(?: privada| secreta)?)(?:\s*[:=]\s*|\s+(?:es|is|was|era)\s*:?\s*)(?P<value>(?=[^\s\ue000]*\d)[^\s\ue000]{8,})", _I),
+     P.SECRET),
+    (re.compile(r"\b(?:nip|pin)(?:\s*(?:[:=]|es|is)?\s*)(?P<value>\d{4,6})\b", _I), P.PIN),
+]
+_HEX = re.compile(r"(?<![A-Za-z0-9])[0-9a-fA-F]{32,}(?![A-Za-z0-9])")
+_BASE64 = re.compile(r"(?<![A-Za-z0-9+/_=-])(?=[A-Za-z0-9+/_-]*[0-9])(?=[A-Za-z0-9+/_-]*[a-z])(?=[A-Za-z0-9+/_-]*[A-Z])"
+                     r"[A-Za-z0-9+/_-]{32,}={0,2}")
+
+
+def keys(work: str) -> Iterator[Span]:
+    """Keys by their prefixes, and labelled secrets (the value only)."""
+    for pattern, placeholder in ((_API_KEY, P.API_KEY), (_WEBHOOK_SECRET, P.SECRET), (_JWT, P.TOKEN)):
+        yield from ((m.start(), m.end(), placeholder) for m in pattern.finditer(work))
+    for pattern, placeholder in _LABELLED:
+        yield from ((m.start("value"), m.end("value"), placeholder) for m in pattern.finditer(work))
+
+
+def opaque(work: str) -> Iterator[Span]:
+    """Long hex or mixed-case base64 strings: keys or hashes nobody needs to read."""
+    for pattern in (_HEX, _BASE64):
+        yield from ((m.start(), m.end(), P.SECRET) for m in pattern.finditer(work))
