@@ -1,6 +1,7 @@
 """Emails (any script in the local part and the domain), IP addresses (checked by
-`ipaddress`) and crypto wallet addresses (Bitcoin checked by python-stdnum, Ethereum
-by shape)."""
+`ipaddress`) and crypto wallet addresses (Bitcoin checked by python-stdnum, or by the
+length of a SegWit/Taproot address, which python-stdnum's bech32 check does not cover;
+Ethereum by shape)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,6 @@ def ip_addresses(work: str) -> Iterator[Span]:
 def wallets(work: str) -> Iterator[Span]:
     for m in _BTC.finditer(work):
         value = m.group()
-        if (value[:3].lower() == "bc1" or not value.isdigit()) and bitcoin.is_valid(value):
+        if value[:3].lower() == "bc1" and len(value) in (42, 62) or bitcoin.is_valid(value):
             yield m.start(), m.end(), P.WALLET
     yield from ((m.start(), m.end(), P.WALLET) for m in _ETH.finditer(work))

@@ -26,7 +26,7 @@ _WORDS = {
                  r"tx|referencias?|ref|reference|rastreo|tracking|factura|invoice|operaci[oó]n|autorizaci[oó]n|authori[sz]ation|"
                  r"auth|caso|case|movimiento|comprobante|recibo|receipt|lote|batch|timestamp|epoch|id|serie|serial|versi[oó]n|"
                  r"version|c[oó]digo|code|error|afiliaci[oó]n|terminal|tienda|store|sku|cep|sesi[oó]n|session|request|"
-                 r"solicitud|reembolso|refund|devoluci[oó]n|cargo|charge|env[ií]o|shipment|paquete|parcel|awb|n[uú]mero de cliente|"
+                 r"solicitud|env[ií]o|shipment|paquete|parcel|awb|n[uú]mero de cliente|"
                  r"customer id|merchant id|clave de rastreo|convenio|contrato|contract|p[oó]liza|policy|cup[oó]n|coupon|"
                  r"created_at|updated_at|unix",
     Label.AMOUNT: r"monto|importe|total|amount|saldo|balance|mxn|usd|pesos|\$",
@@ -35,7 +35,7 @@ _WORDS = {
     Label.ACCOUNT: r"cuentas?|cta|account|acct|a/c",
     Label.CARD: r"tarjetas?|cards?|tdc|tdd|pl[aá]stico|d[eé]bito|cr[eé]dito|debit|credit|pan",
     Label.CVV: r"cvv2?|cvc2?|cid|csc|c[oó]digo de seguridad|security code|card verification value|card verification code|card verification",
-    Label.RFC: r"rfc",
+    Label.RFC: r"rfc|tax id|tax number|registro federal de contribuyentes|clave del rfc",
 }
 # Longest alternatives first, so "código de seguridad" is a CVV word, not "código".
 # (No alternative holds a "|" of its own: the lists are split on it.)

@@ -59,23 +59,18 @@ def names(work: str) -> Iterator[Span]:
     known = given | surnames
     taken_until = 0
     for m in _NAME.finditer(work):
-        found = [t for t in _TOKEN.finditer(work, m.start(), m.end())]
-        while found and fold(found[0].group()) in _NOT_NAMES:
-            found.pop(0)  # "Saludos Juan Pérez": the name starts after the greeting
-        if not found:
-            continue
-        start, end = found[0].start(), m.end()
-        before = work[max(0, start - 40):start]
-        tokens = [fold(t.group()) for t in found]
-        first = tokens[0]
-        if _STRONG.search(before):
-            end = _trim(work, start, end)
-        elif _WEAK.search(before) and first in known:
-            end = _trim(work, start, end)
-        elif len(tokens) >= 2 and first in given and any(t in surnames for t in tokens[1:]):
-            end = _trim(work, start, end)
-        else:
-            continue
-        if end > start and start >= taken_until:
-            taken_until = end
-            yield start, end, P.NAME
+        found = list(_TOKEN.finditer(work, m.start(), m.end()))
+        # The name may start at any word of the match: "Soy Raúl Domínguez", "Saludos Juan".
+        for index, token in enumerate(found):
+            tokens = [fold(t.group()) for t in found[index:]]
+            first, start = tokens[0], token.start()
+            if first in _NOT_NAMES or start < taken_until:
+                continue
+            before = work[max(0, start - 40):start]
+            if (_STRONG.search(before) or _WEAK.search(before) and first in known
+                    or len(tokens) >= 2 and first in given and any(t in surnames for t in tokens[1:])):
+                end = _trim(work, start, m.end())
+                if end > start:
+                    taken_until = end
+                    yield start, end, P.NAME
+                break
