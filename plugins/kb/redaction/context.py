@@ -28,7 +28,7 @@ _WORDS = {
                  r"version|c[oó]digo|code|error|afiliaci[oó]n|terminal|tienda|store|sku|cep|sesi[oó]n|session|request|"
                  r"solicitud|env[ií]o|shipment|paquete|parcel|awb|n[uú]mero de cliente|"
                  r"customer id|merchant id|clave de rastreo|convenio|contrato|contract|p[oó]liza|policy|cup[oó]n|coupon|"
-                 r"created_at|updated_at|unix",
+                 r"created_at|updated_at|unix|isbn|gtin|ean|upc|c[oó]digo de barras|barcode",
     Label.AMOUNT: r"monto|importe|total|amount|saldo|balance|mxn|usd|pesos|\$",
     Label.PHONE: r"tel|tel[eé]fonos?|phones?|cel|celular|cell|m[oó]vil|mobile|whatsapp|whats|wa|ll[aá]ma|ll[aá]mame|ll[aá]men|ll[aá]mar|ll[aá]menme|"
                  r"marca|marcar|marquen|m[aá]rcame|contacto|contact|call|fax|lada|sms|n[uú]mero de contacto",

@@ -38,6 +38,19 @@ Ok Urgente Urgent Pedido Order Tarjeta Card SPEI CLABE RFC CURP API Visa Masterc
 """.split())
 
 
+# Words that make a signature a team's or a company's, not a person's ("Thanks, Stripe Support").
+_ORGANISATION = frozenset(fold(w) for w in """
+Support Soporte Team Equipo Servicio Service Bank Banco Pagos Payments Ventas Sales Atención Clientes Customer Department
+Departamento Inc Ltd LLC Corp Company Compañía Tienda Store Shop Group Grupo Técnico Technical Staff Desk Mesa
+""".split())
+# Places named after people, common in Mexican addresses (Mexico City's alcaldías, streets).
+_PLACES = frozenset(fold(p) for p in """
+Benito Juárez|Miguel Hidalgo|Álvaro Obregón|Venustiano Carranza|Emiliano Zapata|
+Lázaro Cárdenas|Vicente Guerrero|José María Morelos|Ignacio Zaragoza|Adolfo López Mateos|Miguel Alemán|Guadalupe Victoria|
+Ignacio Allende|Valentín Gómez Farías|Manuel Ávila Camacho
+""".replace("\n", "").split("|"))
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
     def load(name: str) -> frozenset[str]:
@@ -64,9 +77,13 @@ def names(work: str) -> Iterator[Span]:
         for index, token in enumerate(found):
             tokens = [fold(t.group()) for t in found[index:]]
             first, start = tokens[0], token.start()
-            if first in _NOT_NAMES or start < taken_until:
+            if first in _NOT_NAMES or start < taken_until or found[index].group().isupper() and first not in known:
                 continue
+            if any(t in _ORGANISATION for t in tokens):
+                break
             before = work[max(0, start - 40):start]
+            if " ".join(tokens[:3]) in _PLACES or " ".join(tokens[:2]) in _PLACES:
+                break
             if (_STRONG.search(before) or _WEAK.search(before) and first in known
                     or len(tokens) >= 2 and first in given and any(t in surnames for t in tokens[1:])):
                 end = _trim(work, start, m.end())

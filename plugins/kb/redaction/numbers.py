@@ -30,7 +30,7 @@ _EXPIRY = re.compile(r"\b(?:exp(?:\.|iry|iration|ires|ira|iraci[oó]n)?|vence|ve
                      r"(?P<value>(?:0?[1-9]|1[0-2])\s?[/-]\s?(?:20\d{2}|\d{2}))(?![\d/])", re.IGNORECASE)
 # A run: an optional + (or an area code in brackets), then digits joined by one separator.
 # It never starts inside a word, a decimal, a date or a time.
-_RUN = re.compile(r"(?<![\w.,/:\-\ue000])(?:\+\s?)?(?:\(\d{1,4}\)\s?)?\d+(?:(?:[ .\-]|\)\s?|\s?\()\d+)*(?!\w)")
+_RUN = re.compile(r"(?<![\w\-\ue000])(?<!\d[.,/:])(?:\+\s?)?(?:\(\d{1,4}\)\s?)?\d+(?:(?:[ .\-]|\)\s?|\s?\()\d+)*(?!\w)")
 _GROUP = re.compile(r"\d+")
 _CARD_LAYOUT = re.compile(r"\d{4}(?:([ .-])\d{4})+(?:\1\d{1,4})?|\d{4}([ -])\d{6}\2\d{4,5}")
 _DECIMAL = re.compile(r"^[^.]*\d\.\d{1,2}$")
@@ -48,7 +48,7 @@ def _classify(run: str, label: Label | None, part: bool = False) -> str | None:
     count = len(digits)
     if label == Label.AMOUNT or _DECIMAL.match(run):
         return None
-    if count == 18 and clabe.is_valid(digits):
+    if count == 18 and clabe.is_valid(digits) and label != Label.ORDER:
         return P.CLABE.format(bank=digits[:3])
     international = run.startswith("+") or (digits.startswith("00") and label == Label.PHONE)
     if (15 if part else 12) <= count <= 19 and luhn.is_valid(digits) and not international and label != Label.PHONE:
@@ -65,19 +65,30 @@ def _classify(run: str, label: Label | None, part: bool = False) -> str | None:
 
 def _split(run: str, label: Label | None) -> list[tuple[int, int, str]]:
     """Several numbers written one after another ("500 5512345678"): the longest leading
-    part that is a personal number is replaced, a part that is none is kept, and so on."""
+    part that is a personal number is replaced, a part that is none is kept, and so on.
+    Only a space separates two numbers ("978-3-16-148410-0" is one); a part is tried only
+    if it is long enough to be a personal number and its groups, but the last, have two
+    digits or more (so that "1 1 1 1 ..." costs nothing)."""
+    if " " not in run:
+        return []
     groups = list(_GROUP.finditer(run))
     found, start = [], 0
     while start < len(groups):
-        end = start + 1
-        for stop in range(len(groups), start, -1):
+        end, digits = start + 1, 0
+        parts = []
+        for stop in range(start + 1, min(len(groups), start + 19) + 1):
+            digits += len(groups[stop - 1].group())
+            if digits > 19 or stop - 1 > start and len(groups[stop - 2].group()) < 2:
+                break
+            parts.append((stop, digits))
+        shortest = 3 if start == 0 and label in (Label.CVV, Label.ACCOUNT, Label.PHONE) else 10
+        for stop, digits in reversed(parts):
+            if digits < shortest:
+                break
             first, final = groups[start].start(), groups[stop - 1].end()
-            if sum(len(g.group()) for g in groups[start:stop]) > 19:
-                continue
-            part = run[first:final]
             if start > 0 and run[first - 1] == "(":
                 first -= 1  # an area code in brackets belongs to the phone after it
-            placeholder = _classify(run[first:final] if run[first] == "(" else part, label if start == 0 else None, part=True)
+            placeholder = _classify(run[first:final], label if start == 0 else None, part=True)
             if placeholder:
                 found.append((first, final, placeholder))
                 end = stop
