@@ -44,13 +44,14 @@ _ALTERNATIVES = sorted(((word, label) for label, words in _WORDS.items() for wor
 _LABEL = re.compile("|".join(f"(?P<g{n}>(?<![\\w])(?:{word})(?![\\w]))" for n, (word, _) in enumerate(_ALTERNATIVES)),
                     re.IGNORECASE)
 _GROUP_LABEL = {f"g{n}": label for n, (_, label) in enumerate(_ALTERNATIVES)}
-# At most three words between the naming word and the value ("número de cuenta es 123").
-_GAP = re.compile(r"^[^\w\n]{0,4}(?:\w+[^\w\n]{1,4}){0,3}$")
+# At most four words between the naming word and the value ("pedido que me dieron es 123"),
+# none of them a number: a word names the first number after it ("pedido 123, cel 55...").
+_GAP = re.compile(r"^[^\w\n]{0,4}(?:[^\W\d]+[^\w\n]{1,4}){0,4}$")
 WINDOW = 60
 
 
 def label_before(work: str, start: int) -> Label | None:
-    """The label of the nearest naming word before `start`, with at most three words
+    """The label of the nearest naming word before `start`, with at most four words
     between, on the same line."""
     window = work[max(0, start - WINDOW):start]
     nearest = None

@@ -26,15 +26,18 @@ _STRONG = re.compile(
     r"cardholder(?: name)?\s*:|a nombre de|on behalf of|de parte de|atte?n?\.?\s*:?|atentamente|saludos(?: cordiales)?|"
     r"un saludo|cordialmente|regards|best regards|kind regards|sincerely|thanks|thank you|gracias|cheers|firma\s*:?|"
     r"sr\.?|sra\.?|srta\.?|lic\.?|ing\.?|dr\.?|dra\.?|mr\.?|mrs\.?|ms\.?|mtro\.?|mtra\.?|c\.p\.)"
-    r")[ \t]*[,:]?[ \t]*(?:\r?\n[ \t]*)?$")
+    r")[ \t]*[,:]?[ \t]*(?:\r?\n[ \t]*){0,2}\Z")
 # Words after which a capitalised word is a name only if it is a known given name or surname.
 _WEAK = re.compile(r"(?i:\b(?:soy|habla|le escribe|les escribe|i am|i'm|this is|hola|hi|hello|hey|dear|estimad[oa]s?|"
-                   r"querid[oa]|buen d[ií]a|buenos d[ií]as|buenas tardes|buenas noches|con|para|and|y|e|o)[ \t]*,?[ \t]*)$")
+                   r"querid[oa]|buen d[ií]a|buenos d[ií]as|buenas tardes|buenas noches|con|para|and|y|e|o)[ \t]*,?[ \t]*)\Z")
+# A name typed in lower case after these words counts when its words are in the lists.
+_INTRODUCED_LOWER = re.compile(rf"(?i:\b(?:mi nombre es|me llamo|my name is|soy|i am|i'm)[ \t]+)(?P<name>[{_LOWER}]+(?:[ \t]+[{_LOWER}]+){{0,4}})")
 # Capitalised words that are not names even after a greeting.
 _NOT_NAMES = frozenset(fold(w) for w in """
 Equipo Team Soporte Support Banco Bank Mercado Pago Cliente Customer Servicio Service Gracias Thanks Hola Hello Hi Buen Buenos
 Buenas Tardes Noches Días Dias Saludos Atentamente Regards El La Los Las Un Una Mi My The This That Por Favor Please Ya No Sí Si
 Ok Urgente Urgent Pedido Order Tarjeta Card SPEI CLABE RFC CURP API Visa Mastercard Amex OXXO Factura Invoice Ticket Admin
+Sr Sra Srta Lic Ing Dr Dra Mtro Mtra Mr Mrs Ms Don Doña Att Atte
 """.split())
 
 
@@ -67,9 +70,25 @@ def _trim(work: str, start: int, end: int) -> int:
     return tokens[-1].end() if tokens else start
 
 
+def _lower_case(work: str, given: frozenset[str], known: frozenset[str]) -> Iterator[Span]:
+    """"me llamo juan pérez": the words from the list, from a given name on."""
+    for m in _INTRODUCED_LOWER.finditer(work):
+        words = list(re.finditer(rf"[{_LOWER}]+", m.group("name")))
+        if not words or fold(words[0].group()) not in given:
+            continue
+        end = words[0].end()
+        for word in words[1:]:
+            if fold(word.group()) not in known and word.group() not in ("de", "del", "la", "y"):
+                break
+            if fold(word.group()) in known:
+                end = word.end()
+        yield m.start("name"), m.start("name") + end, P.NAME
+
+
 def names(work: str) -> Iterator[Span]:
     given, surnames = _gazetteer()
     known = given | surnames
+    yield from _lower_case(work, given, known)
     taken_until = 0
     for m in _NAME.finditer(work):
         found = list(_TOKEN.finditer(work, m.start(), m.end()))

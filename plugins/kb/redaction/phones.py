@@ -44,8 +44,10 @@ def phone(run: str, digits: str, label: Label | None) -> str | None:
     named = label == Label.PHONE
     if run.startswith("+"):
         return _international(digits, named)
-    if digits.startswith("00") and len(digits) > 9 and (named or run[2:3] in " .-"):
-        return _international(digits[2:], named)
+    if digits.startswith("00") and len(digits) > 10:  # 00 is the international prefix dialled from Mexico
+        found = _international(digits[2:], named)
+        if found or named:
+            return found
     if label in (Label.ORDER, Label.AMOUNT, Label.ACCOUNT, Label.CARD, Label.CVV):
         return None
     national = digits

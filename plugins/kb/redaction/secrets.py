@@ -11,7 +11,10 @@ from kb.redaction.spans import Span
 
 _I = re.IGNORECASE
 
-_API_KEY = re.compile(r"\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{6,}")
+# Payment providers' and clouds' key prefixes (Stripe, Conekta, Mercado Pago, AWS, GitHub, Google, Slack).
+_API_KEY = re.compile(r"\b(?:(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{6,}|key_[A-Za-z0-9]{16,}|APP_USR-[0-9a-f-]{20,}|"
+                      r"TEST-\d{6,}-[0-9a-zA-Z-]{10,}|AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_\w{30,}|"
+                      r"AIza[0-9A-Za-z_-]{35}|xox[abprs]-[0-9A-Za-z-]{10,})")
 _WEBHOOK_SECRET = re.compile(r"\bwhsec_[A-Za-z0-9+/=]{6,}")
 _JWT = re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*")
 # The value is group "value"; the label before it is kept.
@@ -23,6 +26,10 @@ _LABELLED = [
                 r"llave(?: privada| secreta)?)(?:\s*[:=]\s*|\s+(?:es|is|was|era)\s*:?\s*)(?P<value>(?=[^\s\ue000]*\d)[^\s\ue000]{8,})", _I),
      P.SECRET),
     (re.compile(r"\b(?:nip|pin)(?:\s*(?:[:=]|es|is)?\s*)(?P<value>\d{4,6})\b", _I), P.PIN),
+    # One-time codes sent by SMS or email: whoever reads one can approve a payment.
+    (re.compile(r"\b(?:otp|c[oó]digo de (?:verificaci[oó]n|acceso|confirmaci[oó]n)|c[oó]digo sms|clave din[aá]mica|token sms|"
+                r"verification code|one[- ]time (?:code|password)|2fa code)(?:\s*(?:[:=]|es|is)?\s*)(?P<value>\d{4,8})\b", _I),
+     P.SECRET),
 ]
 _HEX = re.compile(r"(?<![A-Za-z0-9])[0-9a-fA-F]{32,}(?![A-Za-z0-9])")
 _BASE64 = re.compile(r"(?<![A-Za-z0-9+/_=-])(?=[A-Za-z0-9+/_-]*[0-9])(?=[A-Za-z0-9+/_-]*[a-z])(?=[A-Za-z0-9+/_-]*[A-Z])"
