@@ -41,12 +41,12 @@ _WORDS = {
 # (No alternative holds a "|" of its own: the lists are split on it.)
 _ALTERNATIVES = sorted(((word, label) for label, words in _WORDS.items() for word in words.split("|")),
                        key=lambda item: -len(item[0]))
-_LABEL = re.compile("|".join(f"(?P<g{n}>(?<![\\w])(?:{word})(?![\\w]))" for n, (word, _) in enumerate(_ALTERNATIVES)),
+_LABEL = re.compile("|".join(f"(?P<g{n}>(?<![^\\W_])(?:{word})(?![^\\W_]))" for n, (word, _) in enumerate(_ALTERNATIVES)),
                     re.IGNORECASE)
 _GROUP_LABEL = {f"g{n}": label for n, (_, label) in enumerate(_ALTERNATIVES)}
 # At most four words between the naming word and the value ("pedido que me dieron es 123"),
 # none of them a number: a word names the first number after it ("pedido 123, cel 55...").
-_GAP = re.compile(r"^[^\w\n]{0,4}(?:[^\W\d]+[^\w\n]{1,4}){0,4}$")
+_GAP = re.compile(r"^[^\w\n]{0,4}_?(?:[^\W\d_]+[^\w\n]{1,4}){0,4}$")
 WINDOW = 60
 
 

@@ -29,8 +29,9 @@ _EXPIRY = re.compile(r"\b(?:exp(?:\.|iry|iration|ires|ira|iraci[oó]n)?|vence|ve
                      r"valid (?:thru|through|until)|mm/aa|mm/yy)(?:\W{0,3}(?:date|fecha|el|en|on|in|:)?\W{0,3})"
                      r"(?P<value>(?:0?[1-9]|1[0-2])\s?[/-]\s?(?:20\d{2}|\d{2}))(?![\d/])", re.IGNORECASE)
 # A run: an optional + (or an area code in brackets), then digits joined by one separator.
-# It never starts inside a word, a decimal, a date or a time.
-_RUN = re.compile(r"(?<![\w\-\ue000])(?<!\d[.,/:])(?:\+\s?)?(?:\(\d{1,4}\)\s?)?\d+(?:(?:[ .\-]|\)\s?|\s?\()\d+)*(?!\w)")
+# It never starts inside a word, a decimal, a date or a time; "_" separates
+# ("cliente_5512345678", a tag).
+_RUN = re.compile(r"(?<![^\W_])(?<![\-\ue000])(?<!\d[.,/:])(?:\+\s?)?(?:\(\d{1,4}\)\s?)?\d+(?:(?:[ .\-]|\)\s?|\s?\()\d+)*(?![^\W_])")
 _GROUP = re.compile(r"\d+")
 _CARD_LAYOUT = re.compile(r"\d{4}(?:([ .-])\d{4})+(?:\1\d{1,4})?|\d{4}([ -])\d{6}\2\d{4,5}")
 _DECIMAL = re.compile(r"^[^.]*\d\.\d{1,2}$")
