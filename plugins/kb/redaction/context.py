@@ -47,6 +47,8 @@ _GROUP_LABEL = {f"g{n}": label for n, (_, label) in enumerate(_ALTERNATIVES)}
 # At most four words between the naming word and the value ("pedido que me dieron es 123"),
 # none of them a number: a word names the first number after it ("pedido 123, cel 55...").
 _GAP = re.compile(r"^[^\w\n]{0,4}_?(?:[^\W\d_]+[^\w\n]{1,4}){0,4}$")
+# ...or a list of numbers the word names ("pedidos 5512345678 y 5598765432").
+_LIST = re.compile(r"^[^\w\n]{0,3}(?:#?\d[\d .-]*(?:,|/|\s(?:y|e|o|u|and|or)\b)[^\w\n]{0,3})+$", re.IGNORECASE)
 WINDOW = 60
 
 
@@ -57,6 +59,6 @@ def label_before(work: str, start: int) -> Label | None:
     nearest = None
     for m in _LABEL.finditer(window):
         nearest = m
-    if nearest is None or not _GAP.match(window[nearest.end():]):
+    if nearest is None or not (_GAP.match(window[nearest.end():]) or _LIST.match(window[nearest.end():])):
         return None
     return _GROUP_LABEL[nearest.lastgroup]
