@@ -6,7 +6,7 @@ dozen banks, which tells an agent where the money went without identifying anybo
 `[IBAN ES**]` (the country), `[phone +49]` (the country code of an international
 number; a Mexican number is `[phone]`), `[account]`, `[CVV]`, `[expiry]`, `[PIN]`,
 `[email]`, `[IP]`, `[wallet]`, `[CURP]`, `[RFC]`, `[API key]`, `[token]`, `[secret]`,
-`[address]`, `[name]`.
+`[address]`, `[name]`, `[INE]`, `[NSS]`, `[passport]`, `[SSN]`, `[birth date]`.
 
 One module per kind of value; `driver` runs them in order over a masked copy of the
 text, so that no two claim the same characters and only the value itself is replaced:

@@ -34,7 +34,8 @@ _WORDS = {
                  r"marca|marcar|marquen|m[aá]rcame|contacto|contact|call|fax|lada|sms|n[uú]mero de contacto",
     Label.ACCOUNT: r"cuentas?|cta|account|acct|a/c",
     Label.CARD: r"tarjetas?|cards?|tdc|tdd|pl[aá]stico|d[eé]bito|cr[eé]dito|debit|credit|pan",
-    Label.CVV: r"cvv2?|cvc2?|cid|csc|c[oó]digo de seguridad|security code|card verification value|card verification code|card verification",
+    Label.CVV: r"cvv2?|cvc2?|cid|csc|c[oó]digo de seguridad|security code|d[ií]gitos de atr[aá]s|reverso de la tarjeta|"
+               r"back of the card|card verification value|card verification code|card verification",
     Label.RFC: r"rfc|tax id|tax number|registro federal de contribuyentes|clave del rfc",
 }
 # Longest alternatives first, so "código de seguridad" is a CVV word, not "código".

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from kb.redaction import address, contact, identifiers, names, numbers, secrets
+from kb.redaction import address, contact, documents, identifiers, names, numbers, secrets
 from kb.redaction.placeholders import EXISTING
 from kb.redaction.spans import MASK, Span
 
@@ -22,7 +22,7 @@ def _existing(work: str) -> Iterable[Span]:
 # contains digits; names come last, on what is left.
 DETECTORS: tuple[Detector, ...] = (
     _existing, secrets.keys, contact.emails, contact.wallets, secrets.opaque, contact.ip_addresses,
-    identifiers.ibans, identifiers.curps, identifiers.rfcs, numbers.expiries, address.addresses,
+    identifiers.ibans, identifiers.curps, documents.documents, identifiers.rfcs, numbers.expiries, address.addresses,
     numbers.numbers, names.names,
 )
 

@@ -18,7 +18,7 @@ from kb.redaction.spans import Span
 # A country code and two check digits, then groups of letters and digits written with
 # or without spaces, dots or dashes; the longest run of groups that checks is the IBAN,
 # so the words after it are never taken.
-_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{2}(?:[ .-]?[A-Za-z0-9]){4,40}")
+_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2} ?\d{2}(?:[ .-]?[A-Za-z0-9]){4,40}")
 _IBAN_GROUP = re.compile(r"[ .-]?[A-Za-z0-9]+")
 
 _CURP = re.compile(r"(?<![A-Za-z0-9])[A-Z]{4}\d{6}[A-Z0-9]{6}[A-Z0-9]\d(?![A-Za-z0-9])", re.IGNORECASE)
@@ -41,7 +41,7 @@ def ibans(work: str) -> Iterator[Span]:
         for stop in range(len(groups), 0, -1):
             value = m.group()[:groups[stop - 1].end()]
             if 15 <= len(re.sub(r"[ .-]", "", value)) <= 34 and iban.is_valid(value, check_country=False):
-                yield m.start(), m.start() + len(value), P.IBAN.format(country=value[:2])
+                yield m.start(), m.start() + len(value), P.IBAN.format(country=value[:2].upper())
                 break
 
 

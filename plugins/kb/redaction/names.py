@@ -23,7 +23,7 @@ _TOKEN = re.compile(_WORD)
 # Words that give the name after them for sure: any capitalised words follow.
 _STRONG = re.compile(
     r"(?i:\b(?:mi nombre es|me llamo|my name is|nombre(?: completo)?\s*:|name\s*:|titular(?: de la (?:cuenta|tarjeta))?\s*:|"
-    r"cardholder(?: name)?\s*:|a nombre de|on behalf of|de parte de|atte?n?\.?\s*:?|atentamente|saludos(?: cordiales)?|"
+    r"cardholder(?: name)?\s*:|(?:from|de|to|para|cc|cliente|customer|contacto|contact|usuario|user)\s*:|a nombre de|on behalf of|de parte de|atte?n?\.?\s*:?|atentamente|saludos(?: cordiales)?|"
     r"un saludo|cordialmente|regards|best regards|kind regards|sincerely|thanks|thank you|gracias|cheers|firma\s*:?|"
     r"sr\.?|sra\.?|srta\.?|lic\.?|ing\.?|dr\.?|dra\.?|mr\.?|mrs\.?|ms\.?|mtro\.?|mtra\.?|c\.p\.)"
     r")[ \t]*[,:]?[ \t]*(?:\r?\n[ \t]*){0,2}\Z")

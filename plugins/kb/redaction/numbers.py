@@ -25,13 +25,15 @@ from kb.redaction.context import Label, label_before
 from kb.redaction.phones import phone
 from kb.redaction.spans import Span
 
-_EXPIRY = re.compile(r"\b(?:exp(?:\.|iry|iration|ires|ira|iraci[oó]n)?|vence|vencimiento|vigencia|caducidad|v[aá]lida hasta|"
+_EXPIRY = re.compile(r"\b(?:exp(?:\.|iry|iration|ires|ira|iraci[oó]n)?|vence|vencimiento|vigencia|caducidad|caduca|vto\.?|v[aá]lida hasta|"
                      r"valid (?:thru|through|until)|mm/aa|mm/yy)(?:\W{0,3}(?:date|fecha|el|en|on|in|:)?\W{0,3})"
                      r"(?P<value>(?:0?[1-9]|1[0-2])\s?[/-]\s?(?:20\d{2}|\d{2}))(?![\d/])", re.IGNORECASE)
-# A run: an optional + (or an area code in brackets), then digits joined by one separator.
+# A run: an optional + or (+52), an area code in brackets, then digits joined by one
+# separator (or two spaces).
 # It never starts inside a word, a decimal, a date or a time; "_" separates
 # ("cliente_5512345678", a tag).
-_RUN = re.compile(r"(?<![^\W_])(?<![\-\ue000])(?<!\d[.,/:])(?:\+\s?)?(?:\(\d{1,4}\)\s?)?\d+(?:(?:[ .\-]|\)\s?|\s?\()\d+)*(?![^\W_])")
+_RUN = re.compile(r"(?<![^\W_])(?<![\-\ue000])(?<!\d[.,/:])(?:\(\+\d{1,3}\)\s?|\+\s?)?(?:\(\d{1,4}\)\s?)?\d+"
+                  r"(?:(?: {1,2}|[.\-]|\)\s?|\s?\()\d+)*(?![^\W_])")
 _GROUP = re.compile(r"\d+")
 _CARD_LAYOUT = re.compile(r"\d{4}(?:([ .-])\d{4})+(?:\1\d{1,4})?|\d{4}([ -])\d{6}\2\d{4,5}")
 _DECIMAL = re.compile(r"^[^.]*\d\.\d{1,2}$")
@@ -51,7 +53,7 @@ def _classify(run: str, label: Label | None, part: bool = False) -> str | None:
         return None
     if count == 18 and clabe.is_valid(digits) and label != Label.ORDER:
         return P.CLABE.format(bank=digits[:3])
-    international = run.startswith("+") or (digits.startswith("00") and label == Label.PHONE)
+    international = run.startswith(("+", "(+")) or (digits.startswith("00") and label == Label.PHONE)
     if (15 if part else 12) <= count <= 19 and luhn.is_valid(digits) and not international and label != Label.PHONE:
         if not (label == Label.ORDER and count not in (15, 16) and not _CARD_LAYOUT.fullmatch(run)):
             return P.CARD.format(last4=digits[-4:])

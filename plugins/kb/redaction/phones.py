@@ -42,7 +42,7 @@ def _international(digits: str, named: bool) -> str | None:
 def phone(run: str, digits: str, label: Label | None) -> str | None:
     """The placeholder if `run` (as written, `digits` its digits) is a phone number."""
     named = label == Label.PHONE
-    if run.startswith("+"):
+    if run.startswith(("+", "(+")):
         return _international(digits, named)
     if digits.startswith("00") and len(digits) > 10:  # 00 is the international prefix dialled from Mexico
         found = _international(digits[2:], named)

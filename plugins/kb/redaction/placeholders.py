@@ -24,7 +24,12 @@ TOKEN = "[token]"
 SECRET = "[secret]"
 ADDRESS = "[address]"
 NAME = "[name]"
+ELECTOR = "[INE]"
+NSS = "[NSS]"
+PASSPORT = "[passport]"
+SSN = "[SSN]"
+BIRTH_DATE = "[birth date]"
 
 EXISTING = re.compile(
     r"\[(?:card \*{4}\d{4}|CLABE \d{3}\*{3}|IBAN [A-Z]{2}\*\*|phone(?: \+\d{1,3})?|account|CVV|expiry|PIN|email|IP|"
-    r"wallet|CURP|RFC|API key|token|secret|address|name)\]")
+    r"wallet|CURP|RFC|API key|token|secret|address|name|INE|NSS|passport|SSN|birth date)\]")
