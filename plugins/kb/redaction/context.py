@@ -30,7 +30,8 @@ _WORDS = {
                  r"customer id|merchant id|clave de rastreo|convenio|contrato|contract|p[oó]liza|policy|cup[oó]n|coupon|"
                  r"created_at|updated_at|unix|isbn|gtin|ean|upc|c[oó]digo de barras|barcode",
     Label.AMOUNT: r"monto|importe|total|amount|saldo|balance|mxn|usd|pesos|\$",
-    Label.PHONE: r"tel|tel[eé]fonos?|phones?|cel|celular|cell|m[oó]vil|mobile|whatsapp|whats|wa|ll[aá]ma|ll[aá]mame|ll[aá]men|ll[aá]mar|ll[aá]menme|"
+    Label.PHONE: r"tel|tel[eé]fonos?|phones?|cel|celular|cell|m[oó]vil|mobile|whatsapp|whats|wa|"
+                 r"ll[aá]ma|ll[aá]mame|ll[aá]men|ll[aá]mar|ll[aá]menme|"
                  r"marca|marcar|marquen|m[aá]rcame|contacto|contact|call|fax|lada|sms|n[uú]mero de contacto",
     Label.ACCOUNT: r"cuentas?|cta|account|acct|a/c",
     Label.CARD: r"tarjetas?|cards?|tdc|tdd|pl[aá]stico|d[eé]bito|cr[eé]dito|debit|credit|pan",

@@ -16,8 +16,10 @@ from kb.redaction.spans import Span
 _I = re.IGNORECASE
 # Clave de elector: 6 letters of the names, birth date YYMMDD, state (2 digits), H/M, 3 characters.
 _ELECTOR = re.compile(r"(?<![A-Za-z0-9])[A-Z]{6}\d{8}[HM][0-9A-Z]\d{2}(?![A-Za-z0-9])", _I)
-_NSS = re.compile(r"\b(?:nss|n[uú]mero de seguridad social|seguro social|imss)\W{0,4}(?:es\W{1,3})?(?P<value>\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{4}[ -]?\d)\b", _I)
-_PASSPORT = re.compile(r"\b(?:pasaporte|passport)(?:\s+(?:no\.?|n[uú]m(?:ero)?\.?|number|#))?\W{0,4}(?:es\W{1,3}|is\W{1,3})?(?P<value>[A-Z]{0,2}\d{6,9})\b", _I)
+_NSS = re.compile(r"\b(?:nss|n[uú]mero de seguridad social|seguro social|imss)\W{0,4}(?:es\W{1,3})?"
+                  r"(?P<value>\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{4}[ -]?\d)\b", _I)
+_PASSPORT = re.compile(r"\b(?:pasaporte|passport)(?:\s+(?:no\.?|n[uú]m(?:ero)?\.?|number|#))?\W{0,4}"
+                       r"(?:es\W{1,3}|is\W{1,3})?(?P<value>[A-Z]{0,2}\d{6,9})\b", _I)
 _SSN = re.compile(r"(?<![\w-])(?P<value>\d{3}-\d{2}-\d{4})(?![\w-])")
 _BIRTH = re.compile(r"\b(?:fecha de nacimiento|f\. ?de nac\.?|nacimiento|nac[ií](?:[oó])? el|date of birth|dob|birth ?date|born on|"
                     r"cumplea[nñ]os)\W{0,4}(?P<value>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|"

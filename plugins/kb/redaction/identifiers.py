@@ -1,6 +1,7 @@
 """Identifiers with a check by python-stdnum: IBAN (checksum and each country's
-length; not the national check some countries add, which a mistyped IBAN can fail), CURP (date, state, check digit) and RFC (date and format; its check digit is
-not required: about 1.5 % of real RFCs fail it)."""
+length; not the national check some countries add, which a mistyped IBAN can fail),
+CURP (date, state, check digit) and RFC (date and format; its check digit is not
+required: about 1.5 % of real RFCs fail it)."""
 
 from __future__ import annotations
 

@@ -23,7 +23,8 @@ _TOKEN = re.compile(_WORD)
 # Words that give the name after them for sure: any capitalised words follow.
 _STRONG = re.compile(
     r"(?i:\b(?:mi nombre es|me llamo|my name is|nombre(?: completo)?\s*:|name\s*:|titular(?: de la (?:cuenta|tarjeta))?\s*:|"
-    r"cardholder(?: name)?\s*:|(?:from|de|to|para|cc|cliente|customer|contacto|contact|usuario|user)\s*:|a nombre de|on behalf of|de parte de|atte?n?\.?\s*:?|atentamente|saludos(?: cordiales)?|"
+    r"cardholder(?: name)?\s*:|(?:from|de|to|para|cc|cliente|customer|contacto|contact|usuario|user)\s*:|a nombre de|"
+    r"on behalf of|de parte de|atte?n?\.?\s*:?|atentamente|saludos(?: cordiales)?|"
     r"un saludo|cordialmente|regards|best regards|kind regards|sincerely|thanks|thank you|gracias|cheers|firma\s*:?|"
     r"sr\.?|sra\.?|srta\.?|lic\.?|ing\.?|dr\.?|dra\.?|mr\.?|mrs\.?|ms\.?|mtro\.?|mtra\.?|c\.p\.)"
     r")[ \t]*[,:]?[ \t]*(?:\r?\n[ \t]*){0,2}\Z")
@@ -31,7 +32,8 @@ _STRONG = re.compile(
 _WEAK = re.compile(r"(?i:\b(?:soy|habla|le escribe|les escribe|i am|i'm|this is|hola|hi|hello|hey|dear|estimad[oa]s?|"
                    r"querid[oa]|buen d[ií]a|buenos d[ií]as|buenas tardes|buenas noches|con|para|and|y|e|o)[ \t]*,?[ \t]*)\Z")
 # A name typed in lower case after these words counts when its words are in the lists.
-_INTRODUCED_LOWER = re.compile(rf"(?i:\b(?:mi nombre es|me llamo|my name is|soy|i am|i'm)[ \t]+)(?P<name>[{_LOWER}]+(?:[ \t]+[{_LOWER}]+){{0,4}})")
+_INTRODUCED_LOWER = re.compile(rf"(?i:\b(?:mi nombre es|me llamo|my name is|soy|i am|i'm)[ \t]+)"
+                               rf"(?P<name>[{_LOWER}]+(?:[ \t]+[{_LOWER}]+){{0,4}})")
 # Capitalised words that are not names even after a greeting.
 _NOT_NAMES = frozenset(fold(w) for w in """
 Equipo Team Soporte Support Banco Bank Mercado Pago Cliente Customer Servicio Service Gracias Thanks Hola Hello Hi Buen Buenos

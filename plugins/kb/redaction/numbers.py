@@ -25,7 +25,8 @@ from kb.redaction.context import Label, label_before
 from kb.redaction.phones import phone
 from kb.redaction.spans import Span
 
-_EXPIRY = re.compile(r"\b(?:exp(?:\.|iry|iration|ires|ira|iraci[oó]n)?|vence|vencimiento|vigencia|caducidad|caduca|vto\.?|v[aá]lida hasta|"
+_EXPIRY = re.compile(r"\b(?:exp(?:\.|iry|iration|ires|ira|iraci[oó]n)?|vence|vencimiento|vigencia|caducidad|caduca|vto\.?|"
+                     r"v[aá]lida hasta|"
                      r"valid (?:thru|through|until)|mm/aa|mm/yy)(?:\W{0,3}(?:date|fecha|el|en|on|in|:)?\W{0,3})"
                      r"(?P<value>(?:0?[1-9]|1[0-2])\s?[/-]\s?(?:20\d{2}|\d{2}))(?![\d/])", re.IGNORECASE)
 # A run: an optional + or (+52), an area code in brackets, then digits joined by one

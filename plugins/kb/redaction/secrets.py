@@ -23,7 +23,8 @@ _LABELLED = [
     (re.compile(r"\b(?:password|passwd|pwd|contrase(?:ñ|n)a|clave de acceso)(?:\s*[:=]\s*|\s+(?:es|is|was|era)\s*:?\s*)"
                 r"(?P<value>\"[^\"\n]*\"|'[^'\n]*'|[^\s\ue000]+)", _I), P.SECRET),
     (re.compile(r"\b(?:secret|client[_ -]?secret|api[_ -]?key|apikey|access[_ -]?token|refresh[_ -]?token|token|"
-                r"llave(?: privada| secreta)?)(?:\s*[:=]\s*|\s+(?:es|is|was|era)\s*:?\s*)(?P<value>(?=[^\s\ue000]*\d)[^\s\ue000]{8,})", _I),
+                r"llave(?: privada| secreta)?)(?:\s*[:=]\s*|\s+(?:es|is|was|era)\s*:?\s*)"
+                r"(?P<value>(?=[^\s\ue000]*\d)[^\s\ue000]{8,})", _I),
      P.SECRET),
     (re.compile(r"\b(?:nip|pin)(?:\s*(?:[:=]|es|is)?\s*)(?P<value>\d{4,6})\b", _I), P.PIN),
     # One-time codes sent by SMS or email: whoever reads one can approve a payment.
