@@ -26,7 +26,8 @@ _STRONG = re.compile(
     r"cardholder(?: name)?\s*:|(?:from|de|to|para|cc|cliente|customer|contacto|contact|usuario|user)\s*:|a nombre de|"
     r"on behalf of|de parte de|atte?n?\.?\s*:?|atentamente|saludos(?: cordiales)?|"
     r"un saludo|cordialmente|regards|best regards|kind regards|sincerely|thanks|thank you|gracias|cheers|firma\s*:?|"
-    r"sr\.?|sra\.?|srta\.?|lic\.?|ing\.?|dr\.?|dra\.?|mr\.?|mrs\.?|ms\.?|mtro\.?|mtra\.?|c\.p\.)"
+    r"sr\.?|sra\.?|srta\.?|lic\.?|ing\.?|dr\.?|dra\.?|mr\.?|mrs\.?|ms\.?|mtro\.?|mtra\.?|c\.p\.|my name's)"
+    r"|(?:^|\n)[ \t]*(?:--|—|–)"  # a signature after a dash
     r")[ \t]*[,:]?[ \t]*(?:\r?\n[ \t]*){0,2}\Z")
 # Words after which a capitalised word is a name only if it is a known given name or surname.
 _WEAK = re.compile(r"(?i:\b(?:soy|habla|le escribe|les escribe|i am|i'm|this is|hola|hi|hello|hey|dear|estimad[oa]s?|"

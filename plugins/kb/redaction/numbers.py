@@ -36,12 +36,28 @@ _EXPIRY = re.compile(r"\b(?:exp(?:\.|iry|iration|ires|ira|iraci[oó]n)?|vence|ve
 _RUN = re.compile(r"(?<![^\W_])(?<![\-\ue000])(?<!\d[.,/:])(?:\(\+\d{1,3}\)\s?|\+\s?)?(?:\(\d{1,4}\)\s?)?\d+"
                   r"(?:(?: {1,2}|[.\-]|\)\s?|\s?\()\d+)*(?![^\W_])")
 _GROUP = re.compile(r"\d+")
+# A card pasted with its expiry and CVV, none of them named: "4242 4242 4242 4242 12/27 123".
+_CARD_DETAILS = re.compile(r"(?<![\w\ue000])(?P<card>\d(?:[ -]?\d){11,18})[ \t,;|]+(?P<expiry>(?:0?[1-9]|1[0-2]) ?/ ?(?:20)?\d{2})"
+                           r"(?:[ \t,;|]+(?P<cvv>\d{3,4}))?(?![\w/])")
+# Words after a number that make it an amount ("5512345678 MXN").
+_CURRENCY_AFTER = re.compile(r"^ ?(?:mxn|usd|eur|pesos|d[oó]lares|dollars|euros|m\.?n\.?)\b", re.IGNORECASE)
 _CARD_LAYOUT = re.compile(r"\d{4}(?:([ .-])\d{4})+(?:\1\d{1,4})?|\d{4}([ -])\d{6}\2\d{4,5}")
 _DECIMAL = re.compile(r"^[^.]*\d\.\d{1,2}$")
 
 
 def expiries(work: str) -> Iterator[Span]:
     return ((m.start("value"), m.end("value"), P.EXPIRY) for m in _EXPIRY.finditer(work))
+
+
+def card_details(work: str) -> Iterator[Span]:
+    """A Luhn-valid card number followed by an expiry date (and a CVV): all three."""
+    for m in _CARD_DETAILS.finditer(work):
+        digits = re.sub(r"\D", "", m.group("card"))
+        if luhn.is_valid(digits):
+            yield m.start("card"), m.end("card"), P.CARD.format(last4=digits[-4:])
+            yield m.start("expiry"), m.end("expiry"), P.EXPIRY
+            if m.group("cvv"):
+                yield m.start("cvv"), m.end("cvv"), P.CVV
 
 
 def _classify(run: str, label: Label | None, part: bool = False) -> str | None:
@@ -108,6 +124,11 @@ def numbers(work: str) -> Iterator[Span]:
             lead = len(run) - len(run.lstrip("+ ("))
             run, offset = run[lead:].rstrip(")"), offset + lead
         label = label_before(work, offset)
+        sign = work[max(0, offset - 2):offset].strip()
+        if sign == "$" or _CURRENCY_AFTER.match(work[offset + len(run):offset + len(run) + 12]):
+            label = Label.AMOUNT  # $5512345678, 5512345678 MXN
+        elif sign == "#" and label is None:
+            label = Label.ORDER  # #5512345678 numbers a thing
         placeholder = _classify(run, label)
         if placeholder:
             yield offset, offset + len(run), placeholder
