@@ -20,7 +20,8 @@ _WORD = rf"(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{2,}})(?:[-'][{_UPPER}][{_LOWER}]
 _PARTICLE = r"(?:de la|de los|del|de|y|van|von|da|dos)"
 _NAME = re.compile(rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{0,4}}")
 _TOKEN = re.compile(_WORD)
-# Words that give the name after them for sure: any capitalised words follow.
+# Words that give the name after them for sure: any capitalised words follow. (Both lists are
+# searched once a text; a name starts where one of them ends.)
 _STRONG = re.compile(
     r"(?i:\b(?:mi nombre es|me llamo|my name is|nombre(?: completo)?\s*:|name\s*:|titular(?: de la (?:cuenta|tarjeta))?\s*:|"
     r"cardholder(?: name)?\s*:|(?:from|de|to|para|cc|cliente|customer|contacto|contact|usuario|user)\s*:|a nombre de|"
@@ -28,10 +29,10 @@ _STRONG = re.compile(
     r"un saludo|cordialmente|regards|best regards|kind regards|sincerely|thanks|thank you|gracias|cheers|firma\s*:?|"
     r"sr\.?|sra\.?|srta\.?|lic\.?|ing\.?|dr\.?|dra\.?|mr\.?|mrs\.?|ms\.?|mtro\.?|mtra\.?|c\.p\.|my name's)"
     r"|(?:^|\n)[ \t]*(?:--|—|–)"  # a signature after a dash
-    r")[ \t]*[,:]?[ \t]*(?:\r?\n[ \t]*){0,2}\Z")
+    r")[ \t]*[,:]?[ \t]*(?:\r?\n[ \t]*){0,2}")
 # Words after which a capitalised word is a name only if it is a known given name or surname.
 _WEAK = re.compile(r"(?i:\b(?:soy|habla|le escribe|les escribe|i am|i'm|this is|hola|hi|hello|hey|dear|estimad[oa]s?|"
-                   r"querid[oa]|buen d[ií]a|buenos d[ií]as|buenas tardes|buenas noches|con|para|and|y|e|o)[ \t]*,?[ \t]*)\Z")
+                   r"querid[oa]|buen d[ií]a|buenos d[ií]as|buenas tardes|buenas noches|con|para|and|y|e|o)[ \t]*,?[ \t]*)")
 # A name typed in lower case after these words counts when its words are in the lists.
 _INTRODUCED_LOWER = re.compile(rf"(?i:\b(?:mi nombre es|me llamo|my name is|soy|i am|i'm)[ \t]+)"
                                rf"(?P<name>[{_LOWER}]+(?:[ \t]+[{_LOWER}]+){{0,4}})")
@@ -58,11 +59,13 @@ Ignacio Allende|Valentín Gómez Farías|Manuel Ávila Camacho
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
+def _gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Given names, surnames, and both."""
     def load(name: str) -> frozenset[str]:
         text = resources.files("kb.redaction").joinpath(name).read_text(encoding="utf-8")
         return frozenset(fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return load("given_names.txt"), load("surnames.txt")
+    given, surnames = load("given_names.txt"), load("surnames.txt")
+    return given, surnames, given | surnames
 
 
 def _trim(work: str, start: int, end: int) -> int:
@@ -89,9 +92,10 @@ def _lower_case(work: str, given: frozenset[str], known: frozenset[str]) -> Iter
 
 
 def names(work: str) -> Iterator[Span]:
-    given, surnames = _gazetteer()
-    known = given | surnames
+    given, surnames, known = _gazetteer()
     yield from _lower_case(work, given, known)
+    strong = {m.end() for m in _STRONG.finditer(work)}
+    weak = {m.end() for m in _WEAK.finditer(work)}
     taken_until = 0
     for m in _NAME.finditer(work):
         found = list(_TOKEN.finditer(work, m.start(), m.end()))
@@ -103,10 +107,9 @@ def names(work: str) -> Iterator[Span]:
                 continue
             if any(t in _ORGANISATION for t in tokens):
                 break
-            before = work[max(0, start - 40):start]
             if " ".join(tokens[:3]) in _PLACES or " ".join(tokens[:2]) in _PLACES:
                 break
-            if (_STRONG.search(before) or _WEAK.search(before) and first in known
+            if (start in strong or start in weak and first in known
                     or len(tokens) >= 2 and first in given and any(t in surnames for t in tokens[1:])):
                 end = _trim(work, start, m.end())
                 if end > start:
