@@ -28,8 +28,9 @@ _STRONG = re.compile(
     r"on behalf of|de parte de|atte?n?\.?\s*:?|atentamente|saludos(?: cordiales)?|"
     r"un saludo|cordialmente|regards|best regards|kind regards|sincerely|thanks|thank you|gracias|cheers|firma\s*:?|"
     r"sr\.?|sra\.?|srta\.?|lic\.?|ing\.?|dr\.?|dra\.?|mr\.?|mrs\.?|ms\.?|mtro\.?|mtra\.?|c\.p\.|my name's)"
-    r"|(?:^|\n)[ \t]*(?:--|—|–)"  # a signature after a dash
     r")[ \t]*[,:]?[ \t]*(?:\r?\n[ \t]*){0,2}")
+# A signature after a dash at the start of a line.
+_SIGNATURE_DASH = re.compile(r"(?:^|\n)[ \t]*(?:--|—|–)[ \t]*(?:\r?\n[ \t]*)?")
 # Words after which a capitalised word is a name only if it is a known given name or surname.
 _WEAK = re.compile(r"(?i:\b(?:soy|habla|le escribe|les escribe|i am|i'm|this is|hola|hi|hello|hey|dear|estimad[oa]s?|"
                    r"querid[oa]|buen d[ií]a|buenos d[ií]as|buenas tardes|buenas noches|con|para|and|y|e|o)[ \t]*,?[ \t]*)")
@@ -42,13 +43,21 @@ Equipo Team Soporte Support Banco Bank Mercado Pago Cliente Customer Servicio Se
 Buenas Tardes Noches Días Dias Saludos Atentamente Regards El La Los Las Un Una Mi My The This That Por Favor Please Ya No Sí Si
 Ok Urgente Urgent Pedido Order Tarjeta Card SPEI CLABE RFC CURP API Visa Mastercard Amex OXXO Factura Invoice Ticket Admin
 Sr Sra Srta Lic Ing Dr Dra Mtro Mtra Mr Mrs Ms Don Doña Att Atte
+Quedo Quedamos Espero Esperamos Les Le Te Me Nos Que Estoy Estamos Hasta Feliz Excelente Perfecto Listo Claro Entendido Todo
+Nada Hoy Mañana Ayer Otra Disculpa Disculpen Perdón Ayuda Saludo Cordial Muchas Mil Best Kind Have Looking Let Hope Will We I
+You It Is Are Sorry Again Today Tomorrow Yesterday Happy Good All Any Lunes Martes Miércoles Jueves Viernes Sábado Domingo
+Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre Monday Tuesday Wednesday Thursday
+Friday Saturday Sunday January February March April May June July August September October November December México Mexico
+CDMX
 """.split())
 
 
 # Words that make a signature a team's or a company's, not a person's ("Thanks, Stripe Support").
 _ORGANISATION = frozenset(fold(w) for w in """
 Support Soporte Team Equipo Servicio Service Bank Banco Pagos Payments Ventas Sales Atención Clientes Customer Department
-Departamento Inc Ltd LLC Corp Company Compañía Tienda Store Shop Group Grupo Técnico Technical Staff Desk Mesa
+Departamento Inc Ltd LLC Corp Company Compañía Tienda Store Shop Group Grupo Técnico Technical Staff Desk Mesa Dirección
+Gerencia Operaciones Área Administración Contabilidad Finanzas Facturación Cobranza Tesorería Recursos Humanos Operations
+Finance Billing Accounting Management
 """.split())
 # Places named after people, common in Mexican addresses (Mexico City's alcaldías, streets).
 _PLACES = frozenset(fold(p) for p in """
@@ -94,7 +103,7 @@ def _lower_case(work: str, given: frozenset[str], known: frozenset[str]) -> Iter
 def names(work: str) -> Iterator[Span]:
     given, surnames, known = _gazetteer()
     yield from _lower_case(work, given, known)
-    strong = {m.end() for m in _STRONG.finditer(work)}
+    strong = {m.end() for pattern in (_STRONG, _SIGNATURE_DASH) for m in pattern.finditer(work)}
     weak = {m.end() for m in _WEAK.finditer(work)}
     taken_until = 0
     for m in _NAME.finditer(work):
@@ -103,7 +112,8 @@ def names(work: str) -> Iterator[Span]:
         for index, token in enumerate(found):
             tokens = [fold(t.group()) for t in found[index:]]
             first, start = tokens[0], token.start()
-            if first in _NOT_NAMES or start < taken_until or found[index].group().isupper() and first not in known:
+            named_month = first in given and len(tokens) >= 2 and tokens[1] in surnames  # "Abril López"
+            if first in _NOT_NAMES and not named_month or start < taken_until or token.group().isupper() and first not in known:
                 continue
             if any(t in _ORGANISATION for t in tokens):
                 break
