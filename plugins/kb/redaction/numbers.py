@@ -3,13 +3,16 @@ numbers, phones, and card expiry dates.
 
 Digits are read as runs joined by single spaces, dashes, dots or an area code in
 brackets, and each run is classified whole, with the nearest naming word before it
-(`context`): an 18-digit run with a valid CLABE check digit is a CLABE (checked first:
-18 digits is also a card length); 12 to 19 digits passing Luhn are a card, except a
-13-, 14-, 17-, 18- or 19-digit one named as a folio, order or transaction that is not
-written in a card's groups; then CVVs and accounts by their words, then phones. A run
-that fits none of these stays (an order number, an amount, a Luhn-invalid 16-digit
-number), unless it is several numbers written one after another ("500 5512345678"):
-then it is split where its groups allow, and the parts are classified.
+(`context`; "$" before or a currency after make it an amount, "#" before a thing's
+number): an 18-digit run with a valid CLABE check digit is a CLABE (checked first: 18
+digits is also a card length) unless it is named as a clave de rastreo, an operation or
+an order; 12 to 19 digits passing Luhn are a card, except a 13-, 14-, 17-, 18- or
+19-digit one named as a folio, order or transaction that is not written in a card's
+groups; then CVVs and accounts by their words, then phones. A run that fits none of
+these stays (an order number, an amount, a Luhn-invalid 16-digit number), unless it is
+several numbers written one after another ("500 5512345678"): then it is split where
+its groups allow, and the parts are classified. A card followed by an expiry date (and
+a CVV) loses all three, named or not.
 """
 
 from __future__ import annotations
@@ -37,8 +40,8 @@ _RUN = re.compile(r"(?<![^\W_])(?<![\-\ue000])(?<!\d[.,/:])(?:\(\+\d{1,3}\)\s?|\
                   r"(?:(?: {1,2}|[.\-]|\)\s?|\s?\()\d+)*(?![^\W_])")
 _GROUP = re.compile(r"\d+")
 # A card pasted with its expiry and CVV, none of them named: "4242 4242 4242 4242 12/27 123".
-_CARD_DETAILS = re.compile(r"(?<![\w\ue000])(?P<card>\d(?:[ -]?\d){11,18})[ \t,;|]+(?P<expiry>(?:0?[1-9]|1[0-2]) ?/ ?(?:20)?\d{2})"
-                           r"(?:[ \t,;|]+(?P<cvv>\d{3,4}))?(?![\w/])")
+_CARD_DETAILS = re.compile(r"(?<![\w\ue000])(?P<card>\d(?:[ -]?\d){11,18})[ \t,;|]+"
+                           r"(?P<expiry>(?:0?[1-9]|1[0-2]) ?/ ?(?:20)?\d{2})(?:[ \t,;|]+(?P<cvv>\d{3,4}))?(?![\w/])")
 # Words after a number that make it an amount ("5512345678 MXN").
 _CURRENCY_AFTER = re.compile(r"^ ?(?:mxn|usd|eur|pesos|d[oó]lares|dollars|euros|m\.?n\.?)\b", re.IGNORECASE)
 _CARD_LAYOUT = re.compile(r"\d{4}(?:([ .-])\d{4})+(?:\1\d{1,4})?|\d{4}([ -])\d{6}\2\d{4,5}")
@@ -53,7 +56,8 @@ def card_details(work: str) -> Iterator[Span]:
     """A Luhn-valid card number followed by an expiry date (and a CVV): all three."""
     for m in _CARD_DETAILS.finditer(work):
         digits = re.sub(r"\D", "", m.group("card"))
-        if luhn.is_valid(digits):
+        named_a_thing = label_before(work, m.start()) == Label.ORDER and len(digits) not in (15, 16)  # "folio ... 12/27"
+        if luhn.is_valid(digits) and not named_a_thing:
             yield m.start("card"), m.end("card"), P.CARD.format(last4=digits[-4:])
             yield m.start("expiry"), m.end("expiry"), P.EXPIRY
             if m.group("cvv"):
