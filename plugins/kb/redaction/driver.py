@@ -4,6 +4,7 @@ claimed is masked, then putting each placeholder exactly where its value was."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from kb.redaction import address, contact, documents, identifiers, names, numbers, secrets
 from kb.redaction.placeholders import EXISTING
@@ -27,6 +28,7 @@ DETECTORS: tuple[Detector, ...] = (
 )
 
 
+@lru_cache(maxsize=4096)  # an export repeats its tags, channels and phrasings thousands of times
 def redact(text: str) -> str:
     """`text` with every personal or card datum it recognises replaced by a placeholder."""
     if not text:
