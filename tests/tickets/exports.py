@@ -29,7 +29,7 @@ PLANTED: list[tuple[str, str, list[str], str]] = [
     ("card bare", "la amex 378282246310005", ["378282246310005"], "[card ****0005]"),
     ("cvv", "CVV 7391", ["7391"], "[CVV]"),
     ("expiry", "vence 11/29", ["11/29"], "[expiry]"),
-    ("clabe", f"CLABE {CLABE}", [CLABE], "[CLABE]"),
+    ("clabe", f"CLABE {CLABE}", [CLABE], f"[CLABE {CLABE[:3]}***]"),
     ("account", "cuenta 0123456789", ["0123456789"], "[account]"),
     ("email", "escribe a maria.lopez@example.com", ["maria.lopez@example.com", "maria.lopez"], "[email]"),
     ("phone +52", "llamen al +52 55 1234 5678", ["1234 5678", "5512345678"], "[phone]"),

@@ -8,7 +8,7 @@ import pytest
 from stdnum import luhn
 
 from kb import clabe
-from kb.redact import redact
+from kb.redaction import redact
 from tickets.exports import CLABE, CURP, PLANTED, luhn_card
 
 # The card networks' published test numbers (Visa, Mastercard, Amex, Discover, Diners,
@@ -58,8 +58,8 @@ def test_clabe_is_checked_before_cards() -> None:
                 if luhn.is_valid(n + str(clabe.check_digit(n))))
     both += str(clabe.check_digit(both))
     assert luhn.is_valid(both) and clabe.is_valid(both)
-    assert redact(f"CLABE {both}") == "CLABE [CLABE]"
-    assert redact(f"{CLABE[:3]} {CLABE[3:6]} {CLABE[6:17]} {CLABE[17]}") == "[CLABE]"
+    assert redact(f"CLABE {both}") == f"CLABE [CLABE {both[:3]}***]"
+    assert redact(f"{CLABE[:3]} {CLABE[3:6]} {CLABE[6:17]} {CLABE[17]}") == f"[CLABE {CLABE[:3]}***]"
     wrong = CLABE[:17] + str((int(CLABE[17]) + 1) % 10)
     if not luhn.is_valid(wrong):
         assert redact(wrong) == wrong  # an 18-digit number that checks as neither stays
@@ -129,3 +129,35 @@ def test_planted_data_of_every_kind_is_removed_and_redaction_is_stable() -> None
             assert value not in out, (kind, value)
     assert redact(out) == out
     assert not re.search(r"\d{6,}", out.replace("****", ""))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # issue 13: each way the redaction used to fail
+    ("escribe a josé.garcía@correo.mx hoy", "escribe a [email] hoy"),
+    ("o a ana.núñez@ejemplo.com.mx.", "o a [email]."),
+    ("mi RFC es GODE561231", "mi RFC es [RFC]"),
+    ("RFC GODE561231, gracias", "RFC [RFC], gracias"),
+    ("RFC GODE561231 por favor", "RFC [RFC] por favor"),
+    ("IBAN ES91 2100 0418 4502 0005 1332 por favor", "IBAN [IBAN ES**] por favor"),
+    ("llamen al +55 11 98765-4321 o al +49 30 12345678", "llamen al [phone +55] o al [phone +49]"),
+    ("desde 201.141.23.4 y 2001:db8::ff00:42:8329", "desde [IP] y [IP]"),
+    ("wallet 16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ", "wallet [wallet]"),
+    ("tarjeta (4242424242424242)", "tarjeta ([card ****4242])"),
+    ("[5555 5555 5555 4444]", "[[card ****4444]]"),
+    ("Saludos, María López", "Saludos, [name]"),
+])
+def test_what_the_redaction_used_to_miss_or_eat(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "pedido 5512345678, guía 3336161234, folio 8112345678",
+    "timestamp 1710460800",
+    "mi cuenta tiene el pedido 1234567890 pendiente",
+    "la referencia PAGO240315A01 y la factura FAC-240315-001",
+    "pago 240305 por $1,500.00",
+    f"folio {luhn_card('2403', 13)} pagado",
+])
+def test_what_the_redaction_used_to_destroy_stays(text: str) -> None:
+    assert luhn.is_valid(luhn_card("2403", 13))
+    assert redact(text) == text

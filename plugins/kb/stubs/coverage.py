@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from kb.articles import Article
 from kb.catalog import Catalog
-from kb.redact import redact
+from kb.redaction import redact
 from kb.stubs import seal
 from kb.stubs.tally import Route
 from kb.stubs.words import words

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kb.redact import redact
+from kb.redaction import redact
 from kb.stubs.tally import SNIPPET, Subject
 from kb.stubs.words import words
 from kb.vocabulary import ArticleType

@@ -23,7 +23,7 @@ from kb import frontmatter
 from kb.atomic import clean_temporaries, create_new, folder_lock, replace_if_unchanged
 from kb.catalog import Catalog
 from kb.limits import NAME_MAX, bounded_name
-from kb.redact import redact
+from kb.redaction import redact
 from kb.stubs import seal
 from kb.stubs.coverage import Coverage, closest
 from kb.stubs.phrasing import guess_type, name_words, phrasings, query_words

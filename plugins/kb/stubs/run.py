@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 from kb.catalog import Catalog, load_catalog
 from kb.fingerprint import fingerprint
-from kb.redact import redact
+from kb.redaction import redact
 from kb.settings import Settings
 from kb.stubs.coverage import Coverage, build_coverage
 from kb.stubs.plan import FOLDER, StubResult, Write, apply, plan_subject, tidy

@@ -1,0 +1,51 @@
+"""Emails (any script in the local part and the domain), IP addresses (checked by
+`ipaddress`) and crypto wallet addresses (Bitcoin checked by python-stdnum, or by the
+length of a SegWit/Taproot address, which python-stdnum's bech32 check does not cover;
+Ethereum by shape)."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator
+
+from stdnum import bitcoin
+
+from kb.redaction import placeholders as P
+from kb.redaction.spans import Span
+
+# \w is Unicode: josé.garcía@correo.mx and ana@correo.xn--p1ai are emails too.
+_EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+'-]+@(?:[\w-]+\.)+[\w-]{2,}")
+_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
+_IPV6 = re.compile(r"(?<![\w:])(?=[0-9A-Fa-f:.]*::|(?:[0-9A-Fa-f]{0,4}:){7})[0-9A-Fa-f:.]{3,45}(?:%\w+)?(?![\w:])")
+_VERSION = re.compile(r"(?:\bv|versi[oó]n|version|build|release)\W{0,3}$", re.IGNORECASE)
+_BTC = re.compile(r"(?<![A-Za-z0-9])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[02-9ac-hj-np-z]{11,87})(?![A-Za-z0-9])", re.IGNORECASE)
+_ETH = re.compile(r"(?<![A-Za-z0-9])0x[0-9a-fA-F]{40}(?![A-Za-z0-9])")
+
+
+def emails(work: str) -> Iterator[Span]:
+    for m in _EMAIL.finditer(work):
+        if not m.group().startswith(".") and "@" in m.group():
+            yield m.start(), m.end(), P.EMAIL
+
+
+def ip_addresses(work: str) -> Iterator[Span]:
+    """IPv4 and IPv6 addresses that `ipaddress` accepts; a dotted version number
+    ("versión 2.4.1.0") is not an address."""
+    for pattern in (_IPV4, _IPV6):
+        for m in pattern.finditer(work):
+            if _VERSION.search(work[max(0, m.start() - 12):m.start()]):
+                continue
+            try:
+                ipaddress.ip_address(m.group().split("%")[0])
+            except ValueError:
+                continue
+            yield m.start(), m.end(), P.IP
+
+
+def wallets(work: str) -> Iterator[Span]:
+    for m in _BTC.finditer(work):
+        value = m.group()
+        if value[:3].lower() == "bc1" and len(value) in (42, 62) or bitcoin.is_valid(value):
+            yield m.start(), m.end(), P.WALLET
+    yield from ((m.start(), m.end(), P.WALLET) for m in _ETH.finditer(work))
