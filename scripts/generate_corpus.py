@@ -266,8 +266,9 @@ def generate(per_language: int, out: Path, seed: int = 7, source: Path = ROOT) -
     rng = random.Random(seed)
     (out / "data").mkdir(parents=True, exist_ok=True)
     shutil.copy(source / "mkdocs.yml", out / "mkdocs.yml")
-    for name in ("taxonomy.yml", "platform.yml"):
-        shutil.copy(source / "data" / name, out / "data" / name)
+    for name in ("taxonomy.yml", "platform.yml", "fact-rules.yml", "dated-facts.yml"):
+        if (source / "data" / name).is_file():
+            shutil.copy(source / "data" / name, out / "data" / name)
     articles = [Article(rng, number, SECTIONS[number % len(SECTIONS)]) for number in range(per_language)]
     for number, article in enumerate(articles):
         # Link to an earlier article the same readers may see (public articles link to public ones).

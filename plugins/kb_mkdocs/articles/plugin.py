@@ -47,7 +47,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
 
     def _load(self, settings: Settings) -> None:
         """Read the articles once per change of the docs (each language's build asks again)."""
-        files = sorted(settings.docs_dir.rglob("*.md")) + [settings.taxonomy, settings.facts]
+        files = sorted(settings.docs_dir.rglob("*.md")) + [p for p in (settings.taxonomy, settings.facts, settings.fact_rules, settings.dated_facts) if p]
         fingerprint = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
         if self.catalog is not None and fingerprint == self.fingerprint:
             return
