@@ -47,21 +47,22 @@ class AliasError(ValueError):
     """An anchor used again: a few bytes of aliases can expand to gigabytes."""
 
 
-def _walk(node: yaml.Node, key: Key, lines: dict[Key, int], seen: set[int] | None = None) -> None:
-    seen = set() if seen is None else seen
+def _walk(node: yaml.Node, key: Key, lines: dict[Key, int], seen: set[int], line: int) -> None:
+    """Record the line of `node` and its children; `line` is where it is used (an alias is
+    used elsewhere than its anchor)."""
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
         if id(node) in seen:
-            raise AliasError(node.start_mark.line + 1)
+            raise AliasError(line)
         seen.add(id(node))
-    lines[key] = node.start_mark.line + 1
+    lines.setdefault(key, line)
     if isinstance(node, yaml.MappingNode):
         for key_node, value in node.value:
             child = (*key, str(key_node.value))
-            _walk(value, child, lines, seen)
             lines[child] = key_node.start_mark.line + 1
+            _walk(value, child, lines, seen, lines[child])
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*key, index), lines, seen)
+            _walk(item, (*key, index), lines, seen, item.start_mark.line + 1 if id(item) not in seen else line)
 
 
 def read_data_file(path: Path, display: str) -> tuple[DataFile | None, list[Problem]]:
@@ -78,7 +79,7 @@ def read_data_file(path: Path, display: str) -> tuple[DataFile | None, list[Prob
     try:
         node = loader.get_single_node()
         if node is not None:
-            _walk(node, (), found.lines)  # before constructing: it refuses aliases
+            _walk(node, (), found.lines, set(), node.start_mark.line + 1)  # before constructing: it refuses aliases
             found.data = loader.construct_document(node)
     except AliasError as exc:
         return None, [Problem(display, exc.args[0], "", "repeats a block through a YAML alias (*name)",

@@ -151,7 +151,7 @@ def check_dated(facts: list[DatedFact], body: str, first_line: int, lang: str, f
             current = by_id.get(fact.replaced_by)
             now = f"state the fact in force, '{current.says.get(lang, '')}' ({current.source})" if current else "state the fact in force"
             problems.append(Problem(file, first_line + number - 1, "dated fact",
-                                    f"'{as_written(sentence, written)}' quotes '{fact.says.get(lang, '')}', which holds no longer "
+                                    f"'{as_written(sentence, written)}' quotes '{fact.says.get(lang, '')}', which no longer holds "
                                     f"since {fact.until} ({fact.source})",
                                     f"{now}; or say the old one is history ('formerly', 'until {fact.until[:4]}')",
                                     Severity.WARNING, "dated-fact-ended"))

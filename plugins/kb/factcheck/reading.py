@@ -106,7 +106,8 @@ def sentences(text: str) -> list[tuple[int, str]]:
             joined += line + " "
         position = 0
         for sentence in _SENTENCE_END.split(joined):
-            out.append((max(n for offset, n in starts if offset <= position), sentence))
+            if sentence.strip():
+                out.append((max(n for offset, n in starts if offset <= position), sentence.strip()))
             position += len(sentence) + 1
         paragraph.clear()
 
