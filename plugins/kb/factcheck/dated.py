@@ -65,6 +65,8 @@ def _date(value: Any) -> dt.date | None:
         return value
     if isinstance(value, str) and (m := _MONTH.fullmatch(value.strip())) and 1 <= int(m[2]) <= 12:
         return dt.date(int(m[1]), int(m[2]), 1)  # a month: the change took effect during it, counted from its first day
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value.strip())  # a quoted day; raises ValueError when it is none
     raise ValueError(value)
 
 

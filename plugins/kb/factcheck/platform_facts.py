@@ -70,9 +70,16 @@ class Leaf:
 
     @classmethod
     def of(cls, path: str, values: set[str]) -> Leaf:
-        # A digit run survives every respelling ('$3.00 MXN' is also '3 pesos'), a word otherwise.
-        needles = tuple({max(re.findall(r"[a-z0-9]+", norm(v)) or [norm(v)], key=lambda run: (run.isdigit(), len(run))) for v in values})
+        needles = tuple({_needle(norm(value)) for value in values})
         return cls(path, " / ".join(sorted(values)), re.compile(verbatim_pattern_of(values)), needles)
+
+
+def _needle(value: str) -> str:
+    """What every respelling of `value` contains: its first number ('$3.00 MXN' is also
+    '3 pesos', '3.6 %' also '3,6 %'), else its longest word."""
+    if number := re.search(r"\d+", value):
+        return number[0]
+    return max(re.findall(r"[a-z]+", value) or [value], key=len)
 
 
 def verbatim_pattern_of(values: set[str]) -> str:
