@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from kb.catalog import article_files
+from kb.catalog import load_catalog
 from kb.datafile import read_data_file
 from kb.facts import load_facts
+from kb.factcheck import article_text
 from kb.factcheck.dated import check_dated, load_dated_facts
 from kb.factcheck.platform_facts import PlatformCheck
 from kb.factcheck.rules import load_rules
@@ -31,7 +32,7 @@ DATED_FILE, DATED_READ = read_data_file(SETTINGS.dated_facts, "data/dated-facts.
 BOOK, RULE_PROBLEMS = load_rules(RULES_FILE, FACTS)
 DATED, DATED_PROBLEMS = load_dated_facts(DATED_FILE, LANGUAGES)
 CHECK = PlatformCheck(FACTS, BOOK, FACTS_FILE)
-FILES = article_files(SETTINGS)
+ARTICLES = load_catalog(SETTINGS).articles
 
 
 def test_the_data_files_read_without_problems():
@@ -51,12 +52,10 @@ def test_every_ended_dated_fact_says_what_replaced_it():
     assert ended and all(fact.replaced_by for fact in ended), [fact.id for fact in ended if not fact.replaced_by]
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.relative_to(SETTINGS.docs_dir).as_posix() for p in FILES])
-def test_the_article_states_no_platform_fact_by_hand_or_with_another_value_and_no_ended_fact(path):
-    text = path.read_text(encoding="utf-8-sig")
-    lang, shown = path.relative_to(SETTINGS.docs_dir).parts[0], SETTINGS.display(path)
-    front = split(text)
-    problems = CHECK.check_file(text, lang, shown) + check_dated(DATED, front.body, front.body_line, lang, shown, dt.date.today())
+@pytest.mark.parametrize("article", ARTICLES, ids=[a.display for a in ARTICLES])
+def test_the_article_states_no_platform_fact_by_hand_or_with_another_value_and_no_ended_fact(article):
+    problems = (CHECK.check_file(article_text(article), article.lang, article.display)
+                + check_dated(DATED, article.body, article.body_line, article.lang, article.display, dt.date.today()))
     assert not problems, "\n".join(map(str, problems))
 
 

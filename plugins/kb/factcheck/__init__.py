@@ -24,7 +24,20 @@ from kb.factcheck.rules import load_rules
 from kb.problems import Problem
 
 if TYPE_CHECKING:
+    from kb.articles import Article
     from kb.catalog import Catalog
+
+
+def article_text(article: Article) -> str:
+    """What a reader sees of the article, at the lines of its file: the body, and the title
+    and summary on their own lines (the rest of the front matter, ids and sources' titles, is
+    no statement of a fact)."""
+    lines = [""] * (article.body_line - 1)
+    for name in ("title", "summary"):
+        line = article.line_of(name)
+        if getattr(article, name) and 0 < line <= len(lines):
+            lines[line - 1] = str(getattr(article, name)).replace("\n", " ")
+    return "".join(line + "\n" for line in lines) + article.body
 
 
 def check_facts(catalog: Catalog, today: dt.date) -> list[Problem]:
@@ -46,10 +59,6 @@ def check_facts(catalog: Catalog, today: dt.date) -> list[Problem]:
     check = PlatformCheck(catalog.facts, book, facts_file)
     problems += check.check_facts_file()
     for article in catalog.articles:
-        try:
-            text = article.path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue  # reported when the article was read
-        problems += check.check_file(text, article.lang, article.display)
+        problems += check.check_file(article_text(article), article.lang, article.display)
         problems += check_dated(dated, article.body, article.body_line, article.lang, article.display, today)
     return problems

@@ -30,6 +30,9 @@ _NUMBER_WORD_RE = {lang: re.compile(r"\b(" + "|".join(sorted(map(re.escape, word
                    for lang, words in NUMBER_WORDS_BY_LANGUAGE.items()}
 _SINGULAR_UNIT = re.compile(rf"\s+(?:{DURATIONS})(?<!s)(?!\w)")  # "an hour" is 1 hour; "a retry" is no count
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
+# Durations said in words that number words alone would misread ("half an hour" is not "an hour").
+PHRASES = {"an hour and a half": "90 minutes", "half an hour": "30 minutes", "hora y media": "90 minutos", "media hora": "30 minutos"}
+_PHRASE_RE = re.compile(r"\b(" + "|".join(map(re.escape, PHRASES)) + r")\b")
 
 MARKER = "\u2039fact\u203a"  # what a placeholder leaves behind: its keywords stay, its value goes
 _BLOCK_START = re.compile(r"(#{1,6} |[-*+] |\d+[.)] |```|~~~|!!!|\?\?\?|===|<!--)")
@@ -73,7 +76,7 @@ def as_written(original: str, found: str) -> str:
 
 def read(text: str, lang: str) -> str:
     """A sentence as the rules read it: normalized, number words as digits."""
-    text = norm(text)
+    text = _PHRASE_RE.sub(lambda m: PHRASES[m[1]], norm(text))
     words = NUMBER_WORDS_BY_LANGUAGE.get(lang)
     if not words:
         return text

@@ -79,3 +79,13 @@ def test_the_build_reports_them_too(stale, caplog):
         stale.build("internal")
     logged = [r.getMessage() for r in caplog.records if "dated fact" in r.getMessage()]
     assert any("docs/en/spei/codi.md:" in m and "'8,000'" in m for m in logged), logged
+
+
+def test_the_title_and_summary_are_checked_at_their_lines_the_rest_of_the_front_matter_is_not(checked):
+    checked.pair("api/x-request-id", title="Request ids", summary="Send the X-Request-Id header.", body="See [home](../index.md).\n",
+                 sources=[{"title": "RFC on X-Request-Id", "url": "https://www.rfc-editor.org/"}])
+    report = json.loads(kb(checked, "check", "--json").stdout)
+    by_hand = [(p["file"], p["line"]) for p in report["problems"] if p["code"] == "fact-by-hand"]
+    text = (checked.root / "docs/en/api/x-request-id.md").read_text(encoding="utf-8").splitlines()
+    summary_line = next(i for i, line in enumerate(text, 1) if line.startswith("summary:"))
+    assert by_hand == [("docs/en/api/x-request-id.md", summary_line), ("docs/es/api/x-request-id.md", summary_line)]

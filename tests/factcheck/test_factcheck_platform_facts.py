@@ -97,3 +97,8 @@ def test_the_facts_file_is_checked_for_languages_and_unwatched_short_leaves():
     assert "different numbers" in by_field["a"].message and "no text in es" in by_field["b"].message
     assert "unexpected keys fr" in by_field["d"].message
     assert by_field["c"].code == "fact-unwatched" and not by_field["c"].is_error
+
+
+def test_a_link_target_is_an_address_not_a_statement(check):
+    assert found(check, 'See [the header](../api/x-request-id.md#x-request-id "X-Request-Id").') == []
+    assert [p.code for p in found(check, "See [X-Request-Id](../api/headers.md).")] == ["fact-by-hand"]

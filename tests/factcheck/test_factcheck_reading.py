@@ -30,6 +30,7 @@ def test_number_words_become_digits_in_their_language():
     assert read("Ocho intentos en total", "es") == "8 intentos en total"
     assert read("an hour, a retry", "en") == "1 hour, a retry"  # 'a' is 1 only before a singular duration
     assert read("once", "en") == "once" and read("once días", "es") == "11 dias"
+    assert read("after half an hour", "en") == "after 30 minutes" and read("en media hora", "es") == "en 30 minutos"
 
 
 def test_norm_folds_case_accents_and_spaces():
