@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kb.datafile import DataFile
 from kb.facts import Facts
@@ -10,7 +13,6 @@ from kb.factcheck.platform_facts import PlatformCheck
 from kb.factcheck.rules import load_rules
 
 from factcheck_data import FACTS, RULES
-import yaml
 
 LANGUAGES = ("en", "es")
 
@@ -102,3 +104,17 @@ def test_the_facts_file_is_checked_for_languages_and_unwatched_short_leaves():
 def test_a_link_target_is_an_address_not_a_statement(check):
     assert found(check, 'See [the header](../api/x-request-id.md#x-request-id "X-Request-Id").') == []
     assert [p.code for p in found(check, "See [X-Request-Id](../api/headers.md).")] == ["fact-by-hand"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.%$:|-\n#*`=!abcdefhimnoprstuvyzáé{}")) | st.characters(), max_size=400))
+def test_any_text_gives_problems_at_its_own_lines_never_an_exception(text):
+    facts = Facts(FACTS, LANGUAGES)
+    book, _ = load_rules(DataFile("r", yaml.safe_load(RULES)), facts)
+    for problem in PlatformCheck(facts, book, DataFile("data/platform.yml")).check_file(text, "es", "f"):
+        assert 1 <= problem.line <= text.count("\n") + 1
+
+
+def test_a_long_list_of_numbers_is_read_in_one_pass(check):
+    codes = ", ".join(f"{n:02d}" for n in range(100)) * 200  # 20,000 numbers on one line, no unit after them
+    assert found(check, f"Webhook codes: {codes}.") == []

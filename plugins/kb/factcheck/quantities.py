@@ -34,7 +34,11 @@ UNIT_TABLE: dict[str, tuple[str, str, float]] = {
 DURATIONS = "|".join(UNIT_TABLE[unit][0] for unit in ("bday", "bhour", "day", "hour", "minute", "second", "month"))
 _UNITS = "|".join(regex for regex, _, _ in UNIT_TABLE.values())
 _SEPARATOR = r"\s*(?:,|-|–|to|a|al|y|and|or|o|u)\s*"
-_QUANTITY = re.compile(rf"(?<![\w.$])(?P<nums>{NUM}(?:{_SEPARATOR}{NUM})*)\s*(?P<unit>{_UNITS})(?!\w)")
+# A list of numbers, then its unit. Atomic numbers in a possessive list: "1,1" is one number
+# or two, and trying both ways at every comma of a long list ("00, 01, 03, 04...") would
+# take exponential time; the unit is looked for after each whole list, so a list is read once.
+_NUMBERS = re.compile(rf"(?<![\w.$])(?>{NUM})(?:{_SEPARATOR}(?>{NUM}))*+")
+_UNIT_AFTER = re.compile(rf"\s*(?:{_UNITS})(?!\w)")
 _UNIT_OF = [(name, re.compile(rf"(?:{regex})$")) for name, (regex, _, _) in UNIT_TABLE.items()]
 _GENERIC = re.compile(rf"\d{{1,4}}|\d{{1,2}}(?:, \d{{1,2}})+|\d{{1,2}}:\d{{2}}|{NUM}\s*(?:{_UNITS})")
 
@@ -43,15 +47,23 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
+def _quantities(text: str) -> list[tuple[str, object, str]]:
+    """(unit, value, text written) of every duration, count and rate of `text`."""
+    out = []
+    for numbers in _NUMBERS.finditer(text):
+        after = _UNIT_AFTER.match(text, numbers.end())
+        if after is None:
+            continue
+        unit = next(name for name, regex in _UNIT_OF if regex.match(after[0].strip()))
+        _, kind, factor = UNIT_TABLE[unit]
+        written = text[numbers.start():after.end()]
+        out += [(unit, (round(_number(n) * factor, 4), kind), written) for n in re.findall(NUM, numbers[0])]
+    return out
+
+
 def quantities(text: str, units: frozenset[str]) -> Found:
     """Durations, counts and rates in `units`: '3 business days' -> ((3, 'bday'), text)."""
-    out: Found = []
-    for match in _QUANTITY.finditer(text):
-        unit = next(name for name, regex in _UNIT_OF if regex.match(match["unit"]))
-        if unit in units:
-            _, kind, factor = UNIT_TABLE[unit]
-            out += [((round(_number(n) * factor, 4), kind), match[0]) for n in re.findall(NUM, match["nums"])]
-    return out
+    return [(value, written) for unit, value, written in _quantities(text) if unit in units]
 
 
 def percents(text: str) -> Found:
@@ -117,10 +129,8 @@ class Numbers:
     @cached_property
     def _by_unit(self) -> dict[str, Found]:
         out: dict[str, Found] = {}
-        for match in _QUANTITY.finditer(self.text):
-            unit = next(name for name, regex in _UNIT_OF if regex.match(match["unit"]))
-            _, kind, factor = UNIT_TABLE[unit]
-            out.setdefault(unit, []).extend(((round(_number(n) * factor, 4), kind), match[0]) for n in re.findall(NUM, match["nums"]))
+        for unit, value, written in _quantities(self.text):
+            out.setdefault(unit, []).append((value, written))
         return out
 
     def of(self, name: str) -> Found:

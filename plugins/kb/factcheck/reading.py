@@ -8,6 +8,7 @@ and each of its cells again with its column header and the row's first cell, so 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from kb.facts import PLACEHOLDER
@@ -103,14 +104,16 @@ def sentences(text: str) -> list[tuple[int, str]]:
     paragraph: list[tuple[int, str]] = []
 
     def flush() -> None:
-        joined, starts = "", []
+        offsets, numbers, length = [], [], 0
         for number, line in paragraph:
-            starts.append((len(joined), number))
-            joined += line + " "
+            offsets.append(length)
+            numbers.append(number)
+            length += len(line) + 1
+        joined = " ".join(line for _, line in paragraph) + " "
         position = 0
         for sentence in _SENTENCE_END.split(joined):
             if sentence.strip():
-                out.append((max(n for offset, n in starts if offset <= position), sentence.strip()))
+                out.append((numbers[bisect.bisect_right(offsets, position) - 1], sentence.strip()))
             position += len(sentence) + 1
         paragraph.clear()
 
