@@ -133,6 +133,11 @@ class Numbers:
             out.setdefault(unit, []).append((value, written))
         return out
 
+    @cached_property
+    def kinds(self) -> frozenset[str]:
+        """What the sentence states at all: a rule reading none of these has nothing to check."""
+        return frozenset(self._by_unit) | {name for name in EXTRACTORS if self.of(name)}
+
     def of(self, name: str) -> Found:
         if name in UNIT_TABLE:
             return self._by_unit.get(name, [])

@@ -47,7 +47,7 @@ def norm(text: str) -> str:
     return _SPACES.sub(" ", fold(text))
 
 
-_ONE_CHAR: dict[str, str] = {}
+_ONE_CHAR: dict[int, str] = {}  # character -> its folded form, for str.translate
 
 
 def fold_in_place(text: str) -> str:
@@ -55,14 +55,10 @@ def fold_in_place(text: str) -> str:
     is at the same offsets in `text`, so a report quotes what the article wrote."""
     if text.isascii():
         return text.lower().replace("\t", " ")
-    out = []
-    for char in text:
-        folded = _ONE_CHAR.get(char)
-        if folded is None:
-            folded = " " if char.isspace() and char != "\n" else fold(char)
-            folded = _ONE_CHAR[char] = folded if len(folded) == 1 else char
-        out.append(folded)
-    return "".join(out)
+    for char in set(text) - {chr(c) for c in _ONE_CHAR}:
+        folded = " " if char.isspace() and char != "\n" else fold(char)
+        _ONE_CHAR[ord(char)] = folded if len(folded) == 1 else char
+    return text.translate(_ONE_CHAR)
 
 
 def as_written(original: str, found: str) -> str:

@@ -42,6 +42,7 @@ class Rule:
     narrow: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = ()
     also: tuple[tuple[str, Any], ...] = ()
     line: int = 0
+    reads: frozenset[str] = frozenset()  # the kinds `extract` reads (percent, day...)
 
     def applies(self, sentence: str) -> bool:
         return all(p.search(sentence) for p in self.near) and not (self.unless and self.unless.search(sentence))
@@ -200,7 +201,7 @@ class _Reader:
         if len(self.problems) > before:
             return None
         rule = Rule(str(entry["name"]), extractor(tuple(reads)), tuple(facts), tuple(near), unless, tuple(narrow),  # type: ignore[arg-type]
-                    tuple(sorted(also.items())), self.file.line(*key))
+                    tuple(sorted(also.items())), self.file.line(*key), frozenset(reads))
         for i, ref in enumerate(rule.facts):
             if not allowed_values(self.facts, Rule(rule.name, rule.extract, (ref,))):
                 self.fail((*key, "facts", i), f"reads no value in '{ref.path}' ({self.facts.lookup(ref.path, self.facts.languages[0])!r})",
