@@ -20,10 +20,10 @@ from kb.factcheck.dated import check_dated, load_dated_facts
 from kb.factcheck.platform_facts import PlatformCheck
 from kb.factcheck.rules import load_rules
 from kb.frontmatter import split
-from kb.settings import load_settings
+from kb.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
-SETTINGS = load_settings(ROOT / "mkdocs.yml")
+SETTINGS = Settings.for_project(ROOT)  # the project's default paths: data/platform.yml, data/fact-rules.yml...
 LANGUAGES = SETTINGS.languages
 FACTS, FACTS_PROBLEMS = load_facts(SETTINGS.facts, LANGUAGES)
 FACTS_FILE, _ = read_data_file(SETTINGS.facts, "data/platform.yml")

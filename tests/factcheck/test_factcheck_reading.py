@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kb.factcheck.reading import as_written, fold_in_place, norm, read, sentences
+from kb.factcheck.reading import as_written, fold_in_place, may_state_a_number, norm, read, sentences
 
 
 def test_paragraph_lines_are_joined_and_each_sentence_keeps_the_line_it_starts_on():
@@ -31,6 +32,16 @@ def test_number_words_become_digits_in_their_language():
     assert read("an hour, a retry", "en") == "1 hour, a retry"  # 'a' is 1 only before a singular duration
     assert read("once", "en") == "once" and read("once días", "es") == "11 dias"
     assert read("after half an hour", "en") == "after 30 minutes" and read("en media hora", "es") == "en 30 minutos"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("No number here.", False), ("A retry is sent.", False), ("3 days", True), ("ocho intentos", True),
+    ("an hour", True), ("un día hábil", True), ("Half an hour", True), ("once días", True),
+])
+def test_may_state_a_number_is_true_whenever_read_finds_one(text, expected):
+    assert may_state_a_number(text) is expected
+    if not expected:
+        assert not any(c.isdigit() for c in read(text, "en") + read(text, "es"))
 
 
 def test_norm_folds_case_accents_and_spaces():

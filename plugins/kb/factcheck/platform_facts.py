@@ -23,7 +23,7 @@ from functools import cached_property
 from kb.datafile import DataFile
 from kb.facts import Facts
 from kb.factcheck.quantities import Numbers, is_generic
-from kb.factcheck.reading import as_written, fold_in_place, norm, read, sentences, without_placeholders
+from kb.factcheck.reading import as_written, fold_in_place, may_state_a_number, norm, read, sentences, without_placeholders
 from kb.factcheck.rules import Rule, RuleBook
 from kb.problems import Problem, Severity
 
@@ -144,6 +144,8 @@ class PlatformCheck:
     def _contradictions(self, rest: str, lang: str, file: str) -> list[Problem]:
         problems, seen = [], set()
         for number, original in sentences(rest):
+            if not may_state_a_number(original):
+                continue
             sentence = read(original, lang)
             if not _DIGIT.search(sentence):  # every rule reads numbers (number words are digits by now)
                 continue

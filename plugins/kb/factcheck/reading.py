@@ -30,6 +30,9 @@ ARTICLES = {"a", "an", "un", "una"}  # read as 1 only before a duration in the s
 _NUMBER_WORD_RE = {lang: re.compile(r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b")
                    for lang, words in NUMBER_WORDS_BY_LANGUAGE.items()}
 _SINGULAR_UNIT = re.compile(rf"\s+(?:{DURATIONS})(?<!s)(?!\w)")  # "an hour" is 1 hour; "a retry" is no count
+_MAYBE_A_NUMBER = re.compile(r"\d|\b(?:" + "|".join(sorted(map(re.escape, {w for words in NUMBER_WORDS_BY_LANGUAGE.values() for w in words} - ARTICLES),
+                                                         key=len, reverse=True))
+                             + rf")\b|\b(?:a|an|un|una)(?:{_SINGULAR_UNIT.pattern})|\b(?:half|media)\b")
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
 # Durations said in words that number words alone would misread ("half an hour" is not "an hour").
 PHRASES = {"an hour and a half": "90 minutes", "half an hour": "30 minutes", "hora y media": "90 minutos", "media hora": "30 minutos"}
@@ -69,6 +72,12 @@ def as_written(original: str, found: str) -> str:
     # As written, else with its numbers in words ("cinco días hábiles" read "5 dias habiles").
     match = re.search(pattern, folded) or re.search(re.sub(r"\d+", r"[^\\W\\d]+(?:-[^\\W\\d]+)?", pattern), folded)
     return original[match.start():match.end()] if match else found.strip()
+
+
+def may_state_a_number(text: str) -> bool:
+    """Whether `read` could find a number in `text`: a cheap test on the text as written,
+    so that the many sentences without one are never normalized."""
+    return bool(_MAYBE_A_NUMBER.search(fold(text)))
 
 
 def read(text: str, lang: str) -> str:
