@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable
 from functools import cached_property
 
-Value = tuple  # what an extractor yields for one number, e.g. (3.0, 'bday') or (1020,)
 Found = list[tuple[object, str]]
 
 NUM = r"\d+(?:[.,]\d+)?"
