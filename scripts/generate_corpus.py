@@ -84,9 +84,10 @@ ACTIONS = [("check", "revisar"), ("confirm", "confirmar"), ("explain", "explicar
 WHO = [("the customer", "el cliente"), ("the merchant", "el comercio"), ("the agent", "el agente"), ("the bank", "el banco"),
        ("the cardholder", "el tarjetahabiente"), ("the operations team", "el equipo de operaciones"), ("the sender", "el ordenante"),
        ("the beneficiary", "el beneficiario"), ("the risk team", "el equipo de riesgo"), ("the acquirer", "el adquirente")]
-WHEN = [("on the same day", "el mismo día"), ("within 3 business days", "en 3 días hábiles"), ("after the cut-off time", "después de la hora de corte"),
+# No numbers: a number near a platform fact's words would state the fact with another value.
+WHEN = [("on the same day", "el mismo día"), ("within a few business days", "en unos días hábiles"), ("after the cut-off time", "después de la hora de corte"),
         ("before the deadline", "antes de la fecha límite"), ("on a bank holiday", "en un día inhábil"), ("at night", "en la noche"),
-        ("during the weekend", "durante el fin de semana"), ("after 30 minutes", "después de 30 minutos"), ("within 120 days", "en 120 días"),
+        ("during the weekend", "durante el fin de semana"), ("after a short wait", "después de una breve espera"), ("within the network's deadline", "dentro del plazo de la red"),
         ("right away", "de inmediato")]
 BANKS = ["BBVA", "Banorte", "Santander", "Banamex", "HSBC", "Scotiabank", "Inbursa", "Banco Azteca", "BanCoppel", "Banregio",
          "Afirme", "Bajío", "Mifel", "Multiva", "STP", "Hey Banco", "Nu", "Spin"]
@@ -266,8 +267,9 @@ def generate(per_language: int, out: Path, seed: int = 7, source: Path = ROOT) -
     rng = random.Random(seed)
     (out / "data").mkdir(parents=True, exist_ok=True)
     shutil.copy(source / "mkdocs.yml", out / "mkdocs.yml")
-    for name in ("taxonomy.yml", "platform.yml"):
-        shutil.copy(source / "data" / name, out / "data" / name)
+    for name in ("taxonomy.yml", "platform.yml", "fact-rules.yml", "dated-facts.yml"):
+        if (source / "data" / name).is_file():
+            shutil.copy(source / "data" / name, out / "data" / name)
     articles = [Article(rng, number, SECTIONS[number % len(SECTIONS)]) for number in range(per_language)]
     for number, article in enumerate(articles):
         # Link to an earlier article the same readers may see (public articles link to public ones).

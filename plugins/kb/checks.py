@@ -1,4 +1,5 @@
-"""Checks across articles: duplicate ids, translations, links, facts, review dates."""
+"""Checks across articles: duplicate ids, translations, links, facts, review dates
+(the facts check, against the data files, is kb.factcheck)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kb.audience import internal_blocks, unclosed_block_line
 from kb.diagrams import MARKER, diagram_path
+from kb.factcheck import check_facts
 from kb.limits import quote
 from kb.links import find_links
 from kb.problems import Problem, Severity
@@ -30,6 +32,7 @@ def check_catalog(catalog: Catalog, today: dt.date, strict: bool, reported: set[
     problems += check_related(catalog)
     problems += check_bodies(catalog)
     problems += check_reviews(catalog, today)
+    problems += check_facts(catalog, today)
     return problems
 
 

@@ -34,6 +34,8 @@ class Settings:
     default_language: str = "en"
     review_every: int = DEFAULT_REVIEW_DAYS
     pages: tuple[str, ...] = ("index.md", "tags.md")
+    fact_rules: Path | None = None  # the facts check's rules; None: no rules
+    dated_facts: Path | None = None  # facts valid between dates; None: none
 
     def display(self, path: Path) -> str:
         """A path as a person sees it in messages: relative to the project root."""
@@ -53,6 +55,8 @@ class Settings:
             "site_dir": root / "site",
             "taxonomy": root / options.get("taxonomy", "data/taxonomy.yml"),
             "facts": root / options.get("facts", "data/platform.yml"),
+            "fact_rules": root / options.get("fact_rules", "data/fact-rules.yml"),
+            "dated_facts": root / options.get("dated_facts", "data/dated-facts.yml"),
             "review_every": int(options.get("review_every", DEFAULT_REVIEW_DAYS)),
         }
         values.update(overrides)

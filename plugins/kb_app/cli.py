@@ -66,13 +66,15 @@ def cli(ctx: click.Context, config: Path) -> None:
 @cli.command()
 @click.option("--strict", is_flag=True, help="Missing translations of published articles are errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON, for machines.")
-@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Judge review dates as of this day (YYYY-MM-DD).")
+@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Judge review dates and dated facts as of this day (YYYY-MM-DD).")
 @click.pass_context
 def check(ctx: click.Context, strict: bool, as_json: bool, as_of: dt.datetime | None) -> None:
     """Validate every article against the contract, without building.
 
     Reports every problem with its file, line, field and fix; exits 1 when there are errors.
-    Articles past their review date are warnings.
+    A platform fact written by hand or with another value than data/platform.yml's is an
+    error; articles past their review date, or quoting a fact of data/dated-facts.yml past
+    its date, are warnings.
     """
     from kb_app.commands.check import report_json, report_text, run_check
 

@@ -15,6 +15,10 @@ class ArticlesConfig(Config):
     # The controlled tag vocabulary and the platform facts, relative to mkdocs.yml.
     taxonomy = c.Type(str, default="data/taxonomy.yml")
     facts = c.Type(str, default="data/platform.yml")
+    # The facts check: rules finding a platform fact stated with another value, and facts
+    # about Mexico's payment system that hold between two dates (relative to mkdocs.yml).
+    fact_rules = c.Type(str, default="data/fact-rules.yml")
+    dated_facts = c.Type(str, default="data/dated-facts.yml")
     # Days between reviews when an article does not say.
     review_every = c.Type(int, default=DEFAULT_REVIEW_DAYS)
     # Missing translations of published articles stop the build.

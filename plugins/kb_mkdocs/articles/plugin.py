@@ -46,7 +46,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
 
     def _load(self, settings: Settings) -> None:
         """Read the articles once per change of the docs (each language's build asks again)."""
-        files = article_files(settings) + [settings.taxonomy, settings.facts]
+        files = article_files(settings) + [p for p in (settings.taxonomy, settings.facts, settings.fact_rules, settings.dated_facts) if p]
         inputs = fingerprint(files)
         if self.catalog is not None and inputs == self.fingerprint:
             return
