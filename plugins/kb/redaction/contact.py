@@ -22,6 +22,7 @@ _SCRIPT = r"\w\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f"
 _EMAIL = re.compile(rf"(?<![{_SCRIPT}.%+!#$&*/=?^`{{|}}~'-])[{_SCRIPT}.%+!#$&*/=?^`{{|}}~'-]+@(?:[{_SCRIPT}-]+\.)+[{_SCRIPT}-]{{2,}}")
 _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
 _IPV6 = re.compile(r"(?<![\w:])(?=[0-9A-Fa-f:.]*::|(?:[0-9A-Fa-f]{0,4}:){7})[0-9A-Fa-f:.]{3,45}(?:%\w+)?(?![\w:])")
+_PREFIX = re.compile(r"/(\d{1,3})(?!\d)")
 _VERSION = re.compile(r"(?:\bv|versi[oó]n|version|build|release)\W{0,3}$", re.IGNORECASE)
 _BTC = re.compile(r"(?<![A-Za-z0-9])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[02-9ac-hj-np-z]{11,87})(?![A-Za-z0-9])", re.IGNORECASE)
 _ETH = re.compile(r"(?<![A-Za-z0-9])0x[0-9a-fA-F]{40}(?![A-Za-z0-9])")
@@ -31,6 +32,19 @@ def emails(work: str) -> Iterator[Span]:
     for m in _EMAIL.finditer(work):
         if not m.group().startswith(".") and "@" in m.group():
             yield m.start(), m.end(), P.EMAIL
+
+
+def _is_network(value: str, after: str) -> bool:
+    """"10.0.0.0/8": a block of addresses (its host part all zeros) names no one's machine;
+    "192.168.1.10/24" is still a host."""
+    prefix = _PREFIX.match(after)
+    if not prefix:
+        return False
+    try:
+        ipaddress.ip_network(f"{value}/{prefix.group(1)}", strict=True)
+    except ValueError:
+        return False
+    return True
 
 
 def ip_addresses(work: str) -> Iterator[Span]:
@@ -44,6 +58,8 @@ def ip_addresses(work: str) -> Iterator[Span]:
             try:
                 ipaddress.ip_address(value.split("%")[0])
             except ValueError:
+                continue
+            if _is_network(value, work[m.start() + len(value):]):
                 continue
             yield m.start(), m.start() + len(value), P.IP
 

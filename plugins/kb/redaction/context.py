@@ -31,7 +31,8 @@ _PHRASES = {
         authorization authorisation auth caso case movimiento comprobante recibo receipt lote batch timestamp epoch id serie
         serial version codigo code error afiliacion terminal tienda store sku cep sesion session request solicitud envio
         shipment paquete parcel awb convenio contrato contract poliza policy cupon coupon created+at updated+at unix isbn gtin
-        ean upc barcode numero+de+cliente customer+id merchant+id clave+de+rastreo codigo+de+barras trace traza""",
+        ean upc barcode numero+de+cliente customer+id merchant+id clave+de+rastreo codigo+de+barras trace traza
+        oc orden+de+compra purchase+order po concepto cargo cargos charge charges cfdi build modelo model""",
     Label.AMOUNT: "monto importe total amount saldo balance mxn usd pesos",
     Label.PHONE: """
         tel telefono telefonos phone phones cel celular cell movil mobile whatsapp whats wa llama llamame llamen llamar

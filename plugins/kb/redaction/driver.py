@@ -23,7 +23,7 @@ def _existing(work: str) -> Iterable[Span]:
 # contains digits; names come last, on what is left.
 DETECTORS: tuple[Detector, ...] = (
     _existing, secrets.keys, contact.emails, contact.wallets, secrets.opaque, contact.ip_addresses,
-    identifiers.ibans, identifiers.curps, documents.documents, identifiers.rfcs, numbers.card_details, numbers.expiries, address.addresses,
+    identifiers.ibans, identifiers.curps, documents.documents, identifiers.rfcs, numbers.card_details, numbers.labelled_cvvs, numbers.expiries, address.addresses,
     numbers.numbers, names.names,
 )
 

@@ -48,6 +48,15 @@ _CARD_LAYOUT = re.compile(r"\d{4}(?:([ .-])\d{4})+(?:\1\d{1,4})?|\d{4}([ -])\d{6
 _DECIMAL = re.compile(r"^[^.]*\d\.\d{1,2}$")
 
 
+# A CVV right after its label, whatever joins them ("cvv-456", "CVC#123"): a run of digits
+# never starts after a dash, so these are looked for apart.
+_LABELLED_CVV = re.compile(r"\b(?:cvv2?|cvc2?|cid|csc)[-#:=]{1,2}(?P<value>\d{3,4})(?![\w/])", re.IGNORECASE)
+
+
+def labelled_cvvs(work: str) -> Iterator[Span]:
+    return ((m.start("value"), m.end("value"), P.CVV) for m in _LABELLED_CVV.finditer(work))
+
+
 def _card_sized(digits: str) -> bool:
     """Whether a Luhn-valid number named as an order or a folio is still read as a card:
     15 or 16 digits (the lengths of nearly every card issued) starting with a card
