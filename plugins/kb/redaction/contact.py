@@ -21,7 +21,8 @@ _SCRIPT = r"\w\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f"
 # The local part may hold RFC 5322's atext ("user+mailbox/department=shipping@...").
 _EMAIL = re.compile(rf"(?<![{_SCRIPT}.%+!#$&*/=?^`{{|}}~'-])[{_SCRIPT}.%+!#$&*/=?^`{{|}}~'-]+@(?:[{_SCRIPT}-]+\.)+[{_SCRIPT}-]{{2,}}")
 _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
-_IPV6 = re.compile(r"(?<![\w:])(?=[0-9A-Fa-f:.]*::|(?:[0-9A-Fa-f]{0,4}:){7})[0-9A-Fa-f:.]{3,45}(?:%\w+)?(?![\w:])")
+# Never started inside a dotted run ("1.1.1.1...": one scan, not one per dot).
+_IPV6 = re.compile(r"(?<![\w:.])(?=[0-9A-Fa-f:.]*::|(?:[0-9A-Fa-f]{0,4}:){7})[0-9A-Fa-f:.]{3,45}(?:%\w+)?(?![\w:])")
 _PREFIX = re.compile(r"/(\d{1,3})(?!\d)")
 _VERSION = re.compile(r"(?:\bv|versi[oó]n|version|build|release)\W{0,3}$", re.IGNORECASE)
 _BTC = re.compile(r"(?<![A-Za-z0-9])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[02-9ac-hj-np-z]{11,87})(?![A-Za-z0-9])", re.IGNORECASE)
