@@ -6,9 +6,9 @@ brackets, and each run is classified whole, with the nearest naming word before 
 (`context`; "$" before or a currency after make it an amount, "#" before a thing's
 number): an 18-digit run with a valid CLABE check digit is a CLABE (checked first: 18
 digits is also a card length) unless it is named as a clave de rastreo, an operation or
-an order; 12 to 19 digits passing Luhn are a card, except a 13-, 14-, 17-, 18- or
-19-digit one named as a folio, order or transaction that is not written in a card's
-groups; then CVVs and accounts by their words, then phones. A run that fits none of
+an order; 12 to 19 digits passing Luhn are a card, except one named as a folio, order
+or transaction that is not written in a card's groups and is not 15 or 16 digits with a
+card network's first digit; then CVVs and accounts by their words, then phones. A run that fits none of
 these stays (an order number, an amount, a Luhn-invalid 16-digit number), unless it is
 several numbers written one after another ("500 5512345678"): then it is split where
 its groups allow, and the parts are classified. A card followed by an expiry date (and
