@@ -31,7 +31,8 @@ _PHRASES = {
         authorization authorisation auth caso case movimiento comprobante recibo receipt lote batch timestamp epoch id serie
         serial version codigo code error afiliacion terminal tienda store sku cep sesion session request solicitud envio
         shipment paquete parcel awb convenio contrato contract poliza policy cupon coupon created+at updated+at unix isbn gtin
-        ean upc barcode numero+de+cliente customer+id merchant+id clave+de+rastreo codigo+de+barras""",
+        ean upc barcode numero+de+cliente customer+id merchant+id clave+de+rastreo codigo+de+barras trace traza
+        oc orden+de+compra purchase+order po concepto cargo cargos charge charges cfdi build modelo model""",
     Label.AMOUNT: "monto importe total amount saldo balance mxn usd pesos",
     Label.PHONE: """
         tel telefono telefonos phone phones cel celular cell movil mobile whatsapp whats wa llama llamame llamen llamar
@@ -39,7 +40,8 @@ _PHRASES = {
     Label.ACCOUNT: "cuenta cuentas cta account acct",
     Label.CARD: "tarjeta tarjetas card cards tdc tdd plastico debito credito debit credit pan",
     Label.CVV: """cvv cvv2 cvc cvc2 cid csc codigo+de+seguridad security+code digitos+de+atras reverso+de+la+tarjeta
-        back+of+the+card card+verification+value card+verification+code card+verification""",
+        back+of+the+card card+verification+value card+verification+code card+verification on+the+back de+atras al+reverso
+        en+el+reverso detras+de+la+tarjeta""",
     Label.RFC: "rfc tax+id tax+number registro+federal+de+contribuyentes clave+del+rfc",
 }
 _LABELS = {phrase.replace("+", " "): label for label, text in _PHRASES.items() for phrase in text.split()}

@@ -3,6 +3,7 @@ claimed is masked, then putting each placeholder exactly where its value was."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
@@ -23,7 +24,7 @@ def _existing(work: str) -> Iterable[Span]:
 # contains digits; names come last, on what is left.
 DETECTORS: tuple[Detector, ...] = (
     _existing, secrets.keys, contact.emails, contact.wallets, secrets.opaque, contact.ip_addresses,
-    identifiers.ibans, identifiers.curps, documents.documents, identifiers.rfcs, numbers.card_details, numbers.expiries, address.addresses,
+    identifiers.ibans, identifiers.curps, documents.documents, identifiers.rfcs, numbers.card_details, numbers.labelled_cvvs, numbers.expiries, address.addresses,
     numbers.numbers, names.names,
 )
 
@@ -36,12 +37,13 @@ def redact(text: str) -> str:
     work = text.replace(MASK, " ")
     spans: list[Span] = []
     for detect in DETECTORS:
-        found = []
+        found: list[Span] = []  # sorted and disjoint: a new span need only be compared with its neighbours
         for start, end, placeholder in detect(work):
-            if start < end and MASK not in work[start:end] and all(end <= s or start >= e for s, e, _ in found):
-                found.append((start, end, placeholder))
+            at = bisect.bisect_left(found, (start,))
+            if (start < end and MASK not in work[start:end] and (at == 0 or found[at - 1][1] <= start)
+                    and (at == len(found) or end <= found[at][0])):
+                found.insert(at, (start, end, placeholder))
         if found:
-            found.sort()
             spans.extend(found)
             pieces, last = [], 0
             for start, end, _ in found:

@@ -22,7 +22,8 @@ from kb.redaction.spans import Span
 _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2} ?\d{2}(?:[ .-]?[A-Za-z0-9]){4,40}")
 _IBAN_GROUP = re.compile(r"[ .-]?[A-Za-z0-9]+")
 
-_CURP = re.compile(r"(?<![A-Za-z0-9])[A-Z]{4}\d{6}[A-Z0-9]{6}[A-Z0-9]\d(?![A-Za-z0-9])", re.IGNORECASE)
+# Written whole or in its three parts (names, birth date, the rest), the same separator twice.
+_CURP = re.compile(r"(?<![A-Za-z0-9])[A-Z]{4}(?P<sep>[ -]?)\d{6}(?P=sep)[A-Z0-9]{6}[A-Z0-9]\d(?![A-Za-z0-9])", re.IGNORECASE)
 
 # 3 (company) or 4 (person) letters, the date YYMMDD, the homoclave (a person's may be
 # left out). Written apart ("GODE 561231 GR8") only in capitals, the same separator twice.

@@ -28,7 +28,7 @@ _STRONG = re.compile(
     r"on behalf of|de parte de|atte?n?\.?\s*:?|atentamente|saludos(?: cordiales)?|"
     r"un saludo|cordialmente|regards|best regards|kind regards|sincerely|thanks|thank you|gracias|cheers|firma\s*:?|"
     r"sr\.?|sra\.?|srta\.?|lic\.?|ing\.?|dr\.?|dra\.?|mr\.?|mrs\.?|ms\.?|mtro\.?|mtra\.?|c\.p\.|my name's)"
-    r")[ \t]*[,:]?[ \t]*(?:\r?\n[ \t]*){0,2}")
+    r")(?![^\W\d_])[ \t]*[,:]?[ \t]*(?:\r?\n[ \t]*){0,2}")  # whole words: "Sra." is not "Sr" and an "a."
 # A signature after a dash at the start of a line.
 _SIGNATURE_DASH = re.compile(r"(?:^|\n)[ \t]*(?:--|—|–)[ \t]*(?:\r?\n[ \t]*)?")
 # Words after which a capitalised word is a name only if it is a known given name or surname.

@@ -6,9 +6,9 @@ brackets, and each run is classified whole, with the nearest naming word before 
 (`context`; "$" before or a currency after make it an amount, "#" before a thing's
 number): an 18-digit run with a valid CLABE check digit is a CLABE (checked first: 18
 digits is also a card length) unless it is named as a clave de rastreo, an operation or
-an order; 12 to 19 digits passing Luhn are a card, except a 13-, 14-, 17-, 18- or
-19-digit one named as a folio, order or transaction that is not written in a card's
-groups; then CVVs and accounts by their words, then phones. A run that fits none of
+an order; 12 to 19 digits passing Luhn are a card, except one named as a folio, order
+or transaction that is not written in a card's groups and is not 15 or 16 digits with a
+card network's first digit; then CVVs and accounts by their words, then phones. A run that fits none of
 these stays (an order number, an amount, a Luhn-invalid 16-digit number), unless it is
 several numbers written one after another ("500 5512345678"): then it is split where
 its groups allow, and the parts are classified. A card followed by an expiry date (and
@@ -48,6 +48,24 @@ _CARD_LAYOUT = re.compile(r"\d{4}(?:([ .-])\d{4})+(?:\1\d{1,4})?|\d{4}([ -])\d{6
 _DECIMAL = re.compile(r"^[^.]*\d\.\d{1,2}$")
 
 
+# A CVV right after its label, whatever joins them ("cvv-456", "CVC#123"): a run of digits
+# never starts after a dash, so these are looked for apart.
+_LABELLED_CVV = re.compile(r"\b(?:cvv2?|cvc2?|cid|csc)[-#:=]{1,2}(?P<value>\d{3,4})(?![\w/])", re.IGNORECASE)
+
+
+def labelled_cvvs(work: str) -> Iterator[Span]:
+    return ((m.start("value"), m.end("value"), P.CVV) for m in _LABELLED_CVV.finditer(work))
+
+
+def _card_sized(digits: str) -> bool:
+    """Whether a Luhn-valid number named as an order or a folio is still read as a card:
+    15 or 16 digits (the lengths of nearly every card issued) starting with a card
+    network's digit (ISO/IEC 7812's major industry identifiers 2 to 6: Mastercard,
+    Amex, Diners, JCB, Visa, Discover, UnionPay). One in ten order numbers passes Luhn
+    by chance; "pedido 9271828182845906" is an order, "pedido 4242 4242 ..." a card."""
+    return len(digits) in (15, 16) and digits[0] in "23456"
+
+
 def expiries(work: str) -> Iterator[Span]:
     return ((m.start("value"), m.end("value"), P.EXPIRY) for m in _EXPIRY.finditer(work))
 
@@ -56,7 +74,7 @@ def card_details(work: str) -> Iterator[Span]:
     """A Luhn-valid card number followed by an expiry date (and a CVV): all three."""
     for m in _CARD_DETAILS.finditer(work):
         digits = re.sub(r"\D", "", m.group("card"))
-        named_a_thing = label_before(work, m.start()) == Label.ORDER and len(digits) not in (15, 16)  # "folio ... 12/27"
+        named_a_thing = label_before(work, m.start()) == Label.ORDER and not _card_sized(digits)  # "folio ... 12/27"
         if luhn.is_valid(digits) and not named_a_thing:
             yield m.start("card"), m.end("card"), P.CARD.format(last4=digits[-4:])
             yield m.start("expiry"), m.end("expiry"), P.EXPIRY
@@ -76,7 +94,7 @@ def _classify(run: str, label: Label | None, part: bool = False) -> str | None:
         return P.CLABE.format(bank=digits[:3])
     international = run.startswith(("+", "(+")) or (digits.startswith("00") and label == Label.PHONE)
     if (15 if part else 12) <= count <= 19 and luhn.is_valid(digits) and not international and label != Label.PHONE:
-        if not (label == Label.ORDER and count not in (15, 16) and not _CARD_LAYOUT.fullmatch(run)):
+        if not (label == Label.ORDER and not _card_sized(digits) and not _CARD_LAYOUT.fullmatch(run)):
             return P.CARD.format(last4=digits[-4:])
     if label == Label.CARD and 13 <= count <= 19 and not part:
         return P.CARD.format(last4=digits[-4:])  # a mistyped card is still somebody's card
