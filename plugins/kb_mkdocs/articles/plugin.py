@@ -4,6 +4,7 @@ show, and renders facts, section lists, sources, badges and banners from the cor
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,9 +15,9 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from kb.articles import Article
-from kb.audience import visible
 from kb.fingerprint import Fingerprint, fingerprint
 from kb.catalog import Catalog, load_catalog
+from kb.publication import allowed_files
 from kb.render import nav_title, page_markdown, page_notices
 from kb.settings import Settings
 from kb_mkdocs.articles.config import ArticlesConfig
@@ -59,15 +60,16 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             raise PluginError(f"{count} article error{'s' * (count != 1)} (run 'kb check' for the list):\n{listing}")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Leave out what this audience may not see, before the navigation, the search index,
-        the sitemap and the tag pages are made from the files."""
+        """Keep of the docs folder only what this audience's site may hold (kb.publication:
+        an allow-list), before the navigation, the search index, the sitemap and the tag
+        pages are made from the files; the theme's files are not under docs/ and stay."""
         if not self.config.enabled:
             return None
-        hidden = [a for a in self.catalog.articles if not visible(a, self.config.audience)]
-        for article in hidden:
-            file = files.get_file_from_path(article.path.relative_to(self.catalog.settings.docs_dir).as_posix())
-            if file is not None:
-                files.remove(file)
+        docs = Path(os.path.abspath(config.docs_dir))  # not resolved: a link to a file elsewhere is still under docs/
+        allowed = allowed_files(self.catalog, self.config.audience)
+        for file in [f for f in files if f.abs_src_path and Path(os.path.abspath(f.abs_src_path)).is_relative_to(docs)
+                     and f.src_uri not in allowed]:
+            files.remove(file)
         # A missing translation is shown in the language that exists, with a notice.
         self.stand_ins = self.catalog.stand_ins(self.config.audience)
         for path in self.stand_ins:
