@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from kb.articles import Article
 from kb.fingerprint import Fingerprint, fingerprint
 from kb.catalog import Catalog, load_catalog
+from kb.markup import as_html, as_markdown, without_comments
 from kb.publication import allowed_files
 from kb.render import nav_title, page_markdown, page_notices
 from kb.settings import Settings
@@ -88,7 +89,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             index = next((child for child in section.children if isinstance(child, Page) and child.is_index), None)
             article = self.catalog.by_path.get(index.file.src_uri) if index else None
             if article and article.title:
-                section.title = nav_title(article.title)
+                section.title = as_html(nav_title(article.title))
         return nav
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -107,10 +108,16 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         page.meta["kb"] = page_notices(article, self.config.audience, lang, self.today)
         page.meta.pop("status", None)  # ours is draft/published, not Material's page status icon
         if article.tags:
-            page.meta["tags"] = [self.catalog.taxonomy.label(tag, lang) for tag in article.tags]
+            page.meta["tags"] = [as_html(self.catalog.taxonomy.label(tag, lang)) for tag in article.tags]
         markdown = page_markdown(article, self.catalog, self.config.audience, markdown)
         short = nav_title(article.title)
+        if article.title:  # the theme writes titles as HTML: ours are text
+            page.meta["title"] = as_html(short)
         if short != article.title:  # the navigation names the page, its heading says it all
-            page.meta["title"] = short
-            markdown = f"# {article.title}\n\n{markdown}"
+            markdown = f"# {as_markdown(article.title)}\n\n{markdown}"
         return markdown
+
+    @event_priority(-100)  # after every other plugin's changes to the page's HTML
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """HTML comments in an article are notes for its authors: no site shows them."""
+        return without_comments(html) if self.config.enabled else None
