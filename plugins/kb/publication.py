@@ -65,7 +65,7 @@ def referenced_files(catalog: Catalog, article: Article, audience: str) -> set[s
 
 def allowed_files(catalog: Catalog, audience: str) -> set[str]:
     """The docs-relative paths of every file under docs/ the site of `audience` may hold."""
-    allowed: set[str] = set()
+    allowed: set[str] = set(catalog.settings.site_files)
     for path, article in catalog.by_path.items():
         if visible(article, audience):
             allowed.add(path)

@@ -34,6 +34,9 @@ class Settings:
     default_language: str = "en"
     review_every: int = DEFAULT_REVIEW_DAYS
     pages: tuple[str, ...] = ("index.md", "tags.md")
+    # Files under docs/ the site's configuration names itself (extra CSS and JavaScript, the
+    # theme's logo and favicon), docs-relative: every audience's site holds them.
+    site_files: tuple[str, ...] = ()
 
     def display(self, path: Path) -> str:
         """A path as a person sees it in messages: relative to the project root."""

@@ -186,3 +186,12 @@ def test_a_public_link_to_an_internal_or_draft_page_is_found_in_every_form(base,
 def test_links_agents_only_or_in_code_are_not_public_links(base, body):
     base.pair("spei/returns", body=f"Returns, see [CEP](cep.md).\n\n{body}\n")
     assert [str(p) for p in base.catalog().errors] == []
+
+
+def test_files_the_configuration_names_are_in_every_site(base):
+    config = base.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nextra_css:\n  - stylesheets/brand.css\n", encoding="utf-8")
+    base.write("docs/stylesheets/brand.css", "body { color: teal; }\n")
+    catalog = base.catalog()
+    assert [str(p) for p in catalog.errors] == []
+    assert "stylesheets/brand.css" in allowed_files(catalog, "public")

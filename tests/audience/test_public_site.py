@@ -33,6 +33,9 @@ def seed(project) -> None:
     taxonomy = yaml.safe_load((project.root / "data" / "taxonomy.yml").read_text(encoding="utf-8"))
     taxonomy["tags"]["limits"] = {"en": "Limits <u>under</u>", "es": "Límites <u>debajo</u>"}
     (project.root / "data" / "taxonomy.yml").write_text(yaml.safe_dump(taxonomy, allow_unicode=True), encoding="utf-8")
+    config = project.root / "mkdocs.yml"  # a file the configuration names is the site's own
+    config.write_text(config.read_text(encoding="utf-8") + "\nextra_css:\n  - stylesheets/brand.css\n", encoding="utf-8")
+    project.write("docs/stylesheets/brand.css", "body { color: teal; }\n")
     for lang in LANGS:
         project.write(f"docs/{lang}/tags.md", "---\ntitle: Tags\n---\n\n<!-- material/tags -->\n")
         project.write(f"docs/{lang}/spei/index.md", "---\ntitle: SPEI\n---\n\n<!-- kb:articles -->\n")
@@ -102,6 +105,7 @@ def test_the_internal_site_has_what_the_public_one_left_out(built):
 def test_the_public_site_holds_the_public_pages_and_the_files_they_show(built, prefix):
     site = built.root / "site" / "public"
     assert (site / f"{prefix}spei/public.png").is_file()
+    assert (site / "stylesheets" / "brand.css").is_file()
     for page in ("spei/returns", "spei/limits", "spei/payout"):
         assert (site / f"{prefix}{page}/index.html").is_file()
     for absent in ("procedures", "spei/draft-thing", "spei/returns.md~", "spei/#returns.md#", "spei/in-block.png", "assets/internal-only.svg"):
