@@ -59,8 +59,9 @@ def referenced_files(catalog: Catalog, article: Article, audience: str) -> set[s
     text = _shown_text(article, audience)
     found = {diagram_path(docs, article.lang, name).relative_to(docs).as_posix() for name in diagram_names(text)}
     for link in find_links(text, source, settings.languages, settings.default_language, pages_only=False):
-        found.update(c for c in link.candidates if not c.endswith(PAGE_SUFFIX) and (docs / c).is_file())
-    return found
+        found.update(c for c in link.candidates if (docs / c).is_file())
+    # A link makes no page and no editor's file publishable: pages are articles or nothing.
+    return {path for path in found if not path.lower().endswith(PAGE_SUFFIXES) and not is_editor_file(PurePosixPath(path))}
 
 
 def allowed_files(catalog: Catalog, audience: str) -> set[str]:

@@ -195,3 +195,15 @@ def test_files_the_configuration_names_are_in_every_site(base):
     catalog = base.catalog()
     assert [str(p) for p in catalog.errors] == []
     assert "stylesheets/brand.css" in allowed_files(catalog, "public")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", ["procedures/escalation.markdown", "procedures/escalation.md~", "procedures/.escalation.md.swp"])
+def test_a_link_never_makes_a_page_or_an_editors_file_publishable(base, lang, name):
+    base.write(f"docs/{lang}/{name}", f"{MARK} agents only\n")
+    base.article("spei/returns", lang, body=f"See [CEP](cep.md) and [notes](../{name}).\n")
+    catalog = base.catalog()
+    for audience in ("public", "internal"):
+        assert f"{lang}/{name}" not in allowed_files(catalog, audience)
+    if name.endswith(".markdown"):  # still not an article, linked or not
+        assert [p.code for p in catalog.errors if p.file == f"docs/{lang}/{name}"] == ["not-an-article"]
