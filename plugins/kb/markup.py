@@ -17,8 +17,9 @@ _URL_SAFE = ":/?#@!$&'*+,;=%~-._[]"
 
 
 def as_html(text: str) -> str:
-    """`text` as characters in HTML (a template or a plugin writing it into a page)."""
-    return html.escape(text, quote=True)
+    """`text` as characters in HTML element content (the theme writes titles there as HTML;
+    where it writes them into an attribute, it escapes them itself)."""
+    return html.escape(text, quote=False)
 
 
 def as_markdown(text: str) -> str:
