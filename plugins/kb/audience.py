@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kb.articles import Article
 from kb.vocabulary import Audience, values
@@ -46,11 +47,14 @@ def visible(article: Article, audience: str) -> bool:
     return article.is_public
 
 
-def _scan(text: str) -> tuple[list[tuple[int, int]], list[MarkerProblem]]:
+@lru_cache(maxsize=4096)  # the check, the allow-list and the renderer each ask of the same pages
+def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[MarkerProblem, ...]]:
     """The internal blocks' character spans (an unclosed block runs to the end) and what is
     wrong with the markers, in one pass over the lines that knows the code fences."""
     spans: list[tuple[int, int]] = []
     problems: list[MarkerProblem] = []
+    if not _LOOKALIKE.search(text):  # most pages: no marker at all
+        return (), ()
     opened: tuple[int, int, bool] | None = None  # (offset, line, by an exact marker) of the open block
     fence = ""
     offset = 0
@@ -91,17 +95,17 @@ def _scan(text: str) -> tuple[list[tuple[int, int]], list[MarkerProblem]]:
         if opened[2]:
             problems.append(MarkerProblem(opened[1], f"'{OPEN}' is never closed", f"add a line '{CLOSE}' where the agents-only part ends", "unclosed-internal"))
         spans.append((opened[0], len(text)))
-    return spans, problems
+    return tuple(spans), tuple(problems)
 
 
 def internal_blocks(text: str) -> list[tuple[int, int]]:
     """Character spans of the internal-only blocks; an unclosed block runs to the end."""
-    return _scan(text)[0]
+    return list(_scan(text)[0])
 
 
 def marker_problems(text: str) -> list[MarkerProblem]:
     """Every marker that is not exactly right: near-misses, nesting, unclosed, in code."""
-    return _scan(text)[1]
+    return list(_scan(text)[1])
 
 
 def strip_internal(text: str) -> str:

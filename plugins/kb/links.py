@@ -10,9 +10,12 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote
 
-_INLINE = re.compile(r"!?\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+# An inline link or image is `[text](address "title")`: only the address matters, found from `](`
+# (a bracket of link text never needs matching, which keeps the search linear).
+_INLINE = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _REFERENCE = re.compile(r"^[ \t]*\[[^\]]+\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$", re.M)
 _TAG = re.compile(r"<[A-Za-z][A-Za-z0-9-]*\s[^>]*>")
 _ATTRIBUTE = re.compile(r"""\b(?:href|src|srcset|data|poster|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
@@ -34,6 +37,8 @@ class Link:
 
 def blank_code(text: str) -> str:
     """Code blocks and code spans keep their length (so offsets hold) but lose their links."""
+    if "```" not in text and "~~~" not in text and "`" not in text:
+        return text
     out = []
     lines = text.split("\n")
     fence = ""
@@ -56,7 +61,7 @@ def _addresses(text: str) -> list[tuple[int, str, bool]]:
     found = []
     for pattern in (_INLINE, _REFERENCE):
         found += [(m.start(), m.group(1), False) for m in pattern.finditer(text)]
-    for tag in _TAG.finditer(text):
+    for tag in _TAG.finditer(text) if "<" in text else ():
         for attribute in _ATTRIBUTE.finditer(tag.group(0)):
             value = html.unescape(next(v for v in attribute.groups() if v is not None))
             if attribute.group(0).lower().startswith("srcset"):
@@ -89,6 +94,11 @@ def find_links(text: str, source: str, languages: tuple[str, ...] = (), default_
     """Links from the file `source` (docs-relative) to files of the docs: to pages only, or
     (`pages_only=False`) to any file, images and attachments included. Absolute site paths
     need the site's `languages` (the default one has no prefix in the site's addresses)."""
+    return list(_find_links(text, source, tuple(languages), default_language, pages_only))
+
+
+@lru_cache(maxsize=4096)  # the check and the allow-list each ask of the same pages
+def _find_links(text: str, source: str, languages: tuple[str, ...], default_language: str, pages_only: bool) -> tuple[Link, ...]:
     text = blank_code(text)
     links = []
     folder = posixpath.dirname(source)
@@ -109,4 +119,4 @@ def find_links(text: str, source: str, languages: tuple[str, ...] = (), default_
         if not candidates or (pages_only and explicit and not path.endswith(PAGE_SUFFIX)):
             continue
         links.append(Link(candidates[0], anchor, offset, raw, candidates, explicit))
-    return links
+    return tuple(links)
