@@ -218,3 +218,26 @@ def test_a_build_failing_half_way_leaves_the_previous_site_and_no_partial_output
     assert snapshot(site) == before
     assert written and written[0] != site and not written[0].exists()  # built aside, then removed
     assert [p.name for p in site.parent.glob(".public.build-*")] == [os.readlink(site)]
+
+
+def test_a_site_folder_of_an_older_build_is_replaced_and_killed_builds_cleared(project):
+    project.pair("spei/returns", body="Returns [home](../index.md).\n")
+    site = project.root / "site" / "public"
+    site.mkdir(parents=True)
+    (site / "old.html").write_text("an older build's page\n", encoding="utf-8")
+    killed = project.root / "site" / ".public.build-killed"
+    killed.mkdir()
+    os.utime(killed, (1, 1))  # left by a build killed long ago
+    result = project.kb("build", "--audience", "public")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert site.is_symlink() and (site / "spei" / "returns" / "index.html").is_file()
+    assert not (site / "old.html").exists() and not killed.exists()
+    assert sorted(p.name for p in site.parent.iterdir()) == sorted([os.readlink(site), "public"])
+    mode = (site.parent / os.readlink(site)).stat().st_mode & 0o777
+    assert mode == 0o777 & ~_umask()  # readable by a web server, as a plain folder would be (not mkdtemp's 0700)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

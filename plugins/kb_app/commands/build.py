@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from kb.settings import Settings
 from kb.swap import swap_in
 from kb_app.commands.index import index_audiences
 from kb_mkdocs.site import BuildFailed, build_site
+
+STALE_SECONDS = 3600  # a build folder older than this, and not shown, was left by a killed build
 
 
 def build_one(config_file: Path, audience: str, target: Path) -> float:
@@ -43,6 +46,9 @@ def build_atomically(config_file: Path, audience: str, target: Path) -> float:
     previous = swap_in(target, fresh)
     if previous is not None and previous != fresh and previous.parent == target.parent:
         shutil.rmtree(previous, ignore_errors=True)
+    for stale in target.parent.glob(f".{target.name}.build-*"):  # left by a build that was killed
+        if stale != fresh and time.time() - stale.stat().st_mtime > STALE_SECONDS:
+            shutil.rmtree(stale, ignore_errors=True)
     return seconds
 
 
