@@ -119,6 +119,13 @@ class Ran:
     stderr: str
 
 
+@pytest.fixture(scope="module")
+def module_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """One project for the tests of a module: a build takes seconds, so a module seeds
+    its cases once, builds once, and each test asserts on that build."""
+    return Project(tmp_path_factory.mktemp("module") / "kb")
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "kb")

@@ -7,12 +7,13 @@ import datetime as dt
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from kb.audience import internal_blocks, unclosed_block_line
+from kb.audience import CLOSE, OPEN, internal_blocks, marker_problems
 from kb.diagrams import MARKER, diagram_path
 from kb.factcheck import check_facts
 from kb.limits import quote
 from kb.links import find_links
 from kb.problems import Problem, Severity
+from kb.publication import account
 from kb.vocabulary import Audience
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def check_catalog(catalog: Catalog, today: dt.date, strict: bool, reported: set[
     problems += check_bodies(catalog)
     problems += check_reviews(catalog, today)
     problems += check_facts(catalog, today)
+    problems += account(catalog)
     return problems
 
 
@@ -86,24 +88,27 @@ def check_translations(catalog: Catalog, strict: bool, reported: set[tuple[str, 
 
 
 def check_links(catalog: Catalog) -> list[Problem]:
-    """Links resolve to a file, and nothing public links outside the public site."""
+    """Links resolve to a file, and nothing public links outside the public site, in any of
+    the forms a link takes (see kb.links)."""
     by_path = catalog.by_path
+    settings = catalog.settings
     problems = []
     for source, article in by_path.items():
         spans = internal_blocks(article.body)
-        for link in find_links(article.body, source):
+        for link in find_links(article.body, source, settings.languages, settings.default_language):
             line = article.body_line + article.body.count("\n", 0, link.offset)
-            target = by_path.get(link.target)
+            target = next((by_path[c] for c in link.candidates if c in by_path), None)
             if target is None:
-                problems.append(Problem(article.display, line, "link", f"'{quote(link.raw)}' points at docs/{quote(link.target)}, which does not exist",
-                                        "fix the path (links are relative to this file and stay in the same language folder)", code="broken-link"))
+                if link.explicit:
+                    problems.append(Problem(article.display, line, "link", f"'{quote(link.raw)}' points at docs/{quote(link.target)}, which does not exist",
+                                            "fix the path (links are relative to this file and stay in the same language folder)", code="broken-link"))
                 continue
             in_internal_block = any(start <= link.offset < end for start, end in spans)
             if article.is_public and not in_internal_block and not target.is_public:
                 why = "internal" if target.audience == Audience.INTERNAL else "a draft"
                 problems.append(Problem(article.display, line, "link",
                                         f"this public page links to '{quote(link.raw)}', which is {why} and absent from the public site",
-                                        "remove the link, put it between '<!-- internal -->' and '<!-- /internal -->' lines, or publish the target", code="public-links-internal"))
+                                        f"remove the link, put it between '{OPEN}' and '{CLOSE}' lines, or publish the target", code="public-links-internal"))
     return problems
 
 
@@ -129,10 +134,9 @@ def check_bodies(catalog: Catalog) -> list[Problem]:
                 problems.append(Problem(article.display, article.body_line + article.body.count("\n", 0, match.start()), "diagram",
                                         f"the diagram '{match.group('name')}' has no file {catalog.settings.display(path)}",
                                         "draw it there (one SVG per language) or fix the name in the kb:diagram line", code="missing-diagram"))
-        unclosed = unclosed_block_line(article.body)
-        if unclosed:
-            problems.append(Problem(article.display, article.body_line + unclosed - 1, "internal block", "'<!-- internal -->' is never closed",
-                                    "add a line '<!-- /internal -->' where the agents-only part ends", code="unclosed-internal"))
+        for marker in marker_problems(article.body):
+            problems.append(Problem(article.display, article.body_line + marker.line - 1, "internal block", marker.message,
+                                    marker.fix, code=marker.code))
         if article.is_page or article.status != "published":
             continue
         if article.is_public and not article.sources:

@@ -9,7 +9,7 @@ is missing is reported, so that nothing under docs/ can stop a check or a build.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
 
 @dataclass
@@ -18,7 +18,7 @@ class DocFiles:
     dangling: list[Path] = field(default_factory=list)  # not hidden, named *.md, pointing at nothing readable
 
 
-def is_hidden(relative: Path) -> bool:
+def is_hidden(relative: PurePath) -> bool:
     """A name that is an editor's, or in a hidden folder (MkDocs leaves out `.*` too)."""
     return any(part.startswith((".", "#")) or part.endswith("~") for part in relative.parts)
 

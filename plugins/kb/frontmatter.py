@@ -108,6 +108,7 @@ def split(text: str) -> FrontMatter:
             2,
             "write one 'field: value' per line, e.g. 'title: SPEI returns'",
         )
+    _refuse_duplicate_keys(node)
     key_lines = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
@@ -159,3 +160,26 @@ def dump(data: dict[str, Any], body: str) -> str:
     """A Markdown file with `data` as its front matter, fields in the given order."""
     meta = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100)
     return f"---\n{meta}---\n\n{body.lstrip()}"
+
+
+def _refuse_duplicate_keys(node: yaml.Node | None) -> None:
+    """YAML keeps the last of two equal keys, silently: `audience: internal` and, lower down,
+    `audience: public` would make a page public. Any mapping, at any depth, with a key twice
+    is refused, naming the line of each."""
+    pending = [node] if node is not None else []
+    while pending:
+        current = pending.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in current.value:
+                name, line = str(key.value), key.start_mark.line + 2
+                if name in seen:
+                    raise FrontMatterError(
+                        f"the field '{name}' is given twice, at lines {seen[name]} and {line}",
+                        line,
+                        f"keep one '{name}:' line with the value you mean, and delete the other",
+                    )
+                seen[name] = line
+                pending.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            pending.extend(current.value)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from kb.audience import INTERNAL, PUBLIC, strip_internal, visible
 from kb.labels import label
+from kb.markup import as_markdown, as_markdown_url
 from kb.vocabulary import Status
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def section_list(index: Article, catalog: Catalog, audience: str) -> str:
     lines = []
     for article in sorted(chosen.values(), key=lambda a: a.title.lower()):
         summary = catalog.facts.render(article.summary, article.lang)
-        lines.append(f"- [{nav_title(article.title)}]({_link(index, article)}) — {summary}")
+        lines.append(f"- [{as_markdown(nav_title(article.title))}]({_link(index, article)}) — {as_markdown(summary)}")
     return "\n".join(lines) + "\n"
 
 
@@ -69,7 +70,7 @@ def related_section(article: Article, catalog: Catalog, audience: str) -> str:
     targets = [t for rid in article.related if (t := catalog.get(rid, article.lang)) and visible(t, audience)]
     if not targets:
         return ""
-    items = "\n".join(f"- [{nav_title(t.title)}]({_link(article, t)})" for t in targets)
+    items = "\n".join(f"- [{as_markdown(nav_title(t.title))}]({_link(article, t)})" for t in targets)
     return f"\n## {label(article.lang, 'related')}\n\n{items}\n"
 
 
@@ -78,8 +79,8 @@ def sources_section(article: Article) -> str:
         return ""
     items = []
     for source in article.sources:
-        publisher = f"{source.publisher}: " if source.publisher else ""
-        items.append(f"- {publisher}[{source.title}]({source.url})")
+        publisher = f"{as_markdown(source.publisher)}: " if source.publisher else ""
+        items.append(f"- {publisher}[{as_markdown(source.title)}]({as_markdown_url(source.url)})")
     return f"\n## {label(article.lang, 'sources')}\n\n" + "\n".join(items) + "\n"
 
 

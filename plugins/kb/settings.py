@@ -36,6 +36,9 @@ class Settings:
     pages: tuple[str, ...] = ("index.md", "tags.md")
     fact_rules: Path | None = None  # the facts check's rules; None: no rules
     dated_facts: Path | None = None  # facts valid between dates; None: none
+    # Files under docs/ the site's configuration names itself (extra CSS and JavaScript, the
+    # theme's logo and favicon), docs-relative: every audience's site holds them.
+    site_files: tuple[str, ...] = ()
 
     def display(self, path: Path) -> str:
         """A path as a person sees it in messages: relative to the project root."""

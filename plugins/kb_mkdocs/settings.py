@@ -22,7 +22,15 @@ def settings_of(config: MkDocsConfig, options: dict[str, Any]) -> Settings:
     languages, default = site_languages(config)
     return Settings.for_project(project_root(Path(config.config_file_path)), options,
                                 docs_dir=Path(config.docs_dir), site_dir=Path(config.site_dir),
-                                languages=languages, default_language=default)
+                                languages=languages, default_language=default, site_files=_site_files(config))
+
+
+def _site_files(config: MkDocsConfig) -> tuple[str, ...]:
+    """The docs files the configuration itself puts in the site (not an article's)."""
+    named = [*config.extra_css, *(getattr(script, "path", script) for script in config.extra_javascript),
+             config.theme.get("favicon"), config.theme.get("logo")]
+    docs = Path(config.docs_dir)
+    return tuple(sorted({str(name).lstrip("/") for name in named if name and (docs / str(name).lstrip("/")).is_file()}))
 
 
 class _Said(logging.Handler):

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from kb.settings import Settings
+from kb.swap import swap_in
 from kb_app.commands.index import index_audiences
 from kb_mkdocs.site import BuildFailed, build_site
+
+STALE_SECONDS = 3600  # a build folder older than this, and not shown, was left by a killed build
 
 
 def build_one(config_file: Path, audience: str, target: Path) -> float:
@@ -18,6 +25,31 @@ def build_one(config_file: Path, audience: str, target: Path) -> float:
         return build_site(config_file, audience, target)
     except BuildFailed as exc:
         raise click.ClickException(str(exc)) from None
+
+
+def build_atomically(config_file: Path, audience: str, target: Path) -> float:
+    """Build the site in a new folder beside `target` and swap it in only when the build
+    succeeded: a failed build leaves the previous site exactly as it was, and no partial
+    output (a deploy script never uploads half a site). `target` becomes a symlink to the
+    hidden folder of the last good build."""
+    target = Path(target).absolute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
+    umask = os.umask(0o022)
+    os.umask(umask)
+    fresh.chmod(0o777 & ~umask)  # as a plain mkdir makes it: a web server must read it (mkdtemp gives 0700)
+    try:
+        seconds = build_one(config_file, audience, fresh)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    previous = swap_in(target, fresh)
+    if previous is not None and previous != fresh and previous.parent == target.parent:
+        shutil.rmtree(previous, ignore_errors=True)
+    for stale in target.parent.glob(f".{target.name}.build-*"):  # left by a build that was killed
+        if stale != fresh and time.time() - stale.stat().st_mtime > STALE_SECONDS:
+            shutil.rmtree(stale, ignore_errors=True)
+    return seconds
 
 
 def index_lines(settings: Settings, audiences: list[str]) -> Iterator[str]:
@@ -32,6 +64,6 @@ def build_sites(config_file: Path, settings: Settings, audiences: list[str], sit
     """Build each audience's site (in `site_dir`, or site/<audience>) and its index; a line a step."""
     for audience in audiences:
         target = site_dir or settings.site_dir / audience
-        seconds = build_one(config_file, audience, target)
-        yield f"built the {audience} site in {settings.display(target)} ({seconds:.1f} s)"
+        seconds = build_atomically(config_file, audience, target)
+        yield f"built the {audience} site in {settings.display(target.parent)}/{target.name} ({seconds:.1f} s)"
         yield from index_lines(settings, [audience])

@@ -4,6 +4,7 @@ show, and renders facts, section lists, sources, badges and banners from the cor
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,10 +15,10 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from kb.articles import Article
-from kb.audience import visible
 from kb.catalog import Catalog, article_files, load_catalog
-from kb.docfiles import is_hidden
 from kb.fingerprint import Fingerprint, fingerprint
+from kb.markup import as_html, as_markdown, without_comments
+from kb.publication import allowed_files
 from kb.render import nav_title, page_markdown, page_notices
 from kb.settings import Settings
 from kb_mkdocs.articles.config import ArticlesConfig
@@ -60,19 +61,16 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             raise PluginError(f"{count} article error{'s' * (count != 1)} (run 'kb check' for the list):\n{listing}")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Leave out what this audience may not see, before the navigation, the search index,
-        the sitemap and the tag pages are made from the files."""
+        """Keep of the docs folder only what this audience's site may hold (kb.publication:
+        an allow-list), before the navigation, the search index, the sitemap and the tag
+        pages are made from the files; the theme's files are not under docs/ and stay."""
         if not self.config.enabled:
             return None
-        docs = Path(config.docs_dir)
-        for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(docs)
-                     and (is_hidden(Path(f.src_uri)) or not Path(f.abs_src_path).is_file())]:
-            files.remove(file)  # an editor's backup or lock file, a dangling link: never part of a site
-        hidden = [a for a in self.catalog.articles if not visible(a, self.config.audience)]
-        for article in hidden:
-            file = files.get_file_from_path(article.path.relative_to(self.catalog.settings.docs_dir).as_posix())
-            if file is not None:
-                files.remove(file)
+        docs = Path(os.path.abspath(config.docs_dir))  # not resolved: a link to a file elsewhere is still under docs/
+        allowed = allowed_files(self.catalog, self.config.audience)
+        for file in [f for f in files if f.abs_src_path and Path(os.path.abspath(f.abs_src_path)).is_relative_to(docs)
+                     and f.src_uri not in allowed]:
+            files.remove(file)
         # A missing translation is shown in the language that exists, with a notice.
         self.stand_ins = self.catalog.stand_ins(self.config.audience)
         for path in self.stand_ins:
@@ -91,7 +89,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             index = next((child for child in section.children if isinstance(child, Page) and child.is_index), None)
             article = self.catalog.by_path.get(index.file.src_uri) if index else None
             if article and article.title:
-                section.title = nav_title(article.title)
+                section.title = as_html(nav_title(article.title))
         return nav
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -110,10 +108,16 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         page.meta["kb"] = page_notices(article, self.config.audience, lang, self.today)
         page.meta.pop("status", None)  # ours is draft/published, not Material's page status icon
         if article.tags:
-            page.meta["tags"] = [self.catalog.taxonomy.label(tag, lang) for tag in article.tags]
+            page.meta["tags"] = [as_html(self.catalog.taxonomy.label(tag, lang)) for tag in article.tags]
         markdown = page_markdown(article, self.catalog, self.config.audience, markdown)
         short = nav_title(article.title)
+        if article.title:  # the theme writes titles as HTML: ours are text
+            page.meta["title"] = as_html(short)
         if short != article.title:  # the navigation names the page, its heading says it all
-            page.meta["title"] = short
-            markdown = f"# {article.title}\n\n{markdown}"
+            markdown = f"# {as_markdown(article.title)}\n\n{markdown}"
         return markdown
+
+    @event_priority(-100)  # after every other plugin's changes to the page's HTML
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """HTML comments in an article are notes for its authors: no site shows them."""
+        return without_comments(html) if self.config.enabled else None
