@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_REVIEW_DAYS = 180
+DEFAULT_ANALYTICS_DAYS = 90  # how long searches and votes are kept
 
 
 class SettingsError(ValueError):
@@ -34,6 +35,7 @@ class Settings:
     default_language: str = "en"
     review_every: int = DEFAULT_REVIEW_DAYS
     pages: tuple[str, ...] = ("index.md", "tags.md")
+    analytics_days: int = DEFAULT_ANALYTICS_DAYS
 
     def display(self, path: Path) -> str:
         """A path as a person sees it in messages: relative to the project root."""
@@ -54,6 +56,7 @@ class Settings:
             "taxonomy": root / options.get("taxonomy", "data/taxonomy.yml"),
             "facts": root / options.get("facts", "data/platform.yml"),
             "review_every": int(options.get("review_every", DEFAULT_REVIEW_DAYS)),
+            "analytics_days": int(options.get("analytics_retention_days", DEFAULT_ANALYTICS_DAYS)),
         }
         values.update(overrides)
         return cls(**values)

@@ -1,0 +1,101 @@
+"""The reports leads read from the analytics store: which searches agents and readers make,
+which find nothing, which find results nobody opens, and which articles readers find
+helpful. Plain data (for `kb report` and the leads' page); the wording is the callers'."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class QueryLine:
+    query: str            # the most recent spelling of the query (redacted)
+    searches: int
+    results: int          # results of its most recent search
+    opened: int           # searches of it from which a result was opened
+    top_opened: str = ""  # the article opened most from it
+
+
+@dataclass(frozen=True)
+class LanguageReport:
+    lang: str
+    searches: int
+    top: list[QueryLine] = field(default_factory=list)
+    no_results: list[QueryLine] = field(default_factory=list)
+    not_opened: list[QueryLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SearchReport:
+    since: str
+    searches: int
+    opened: int
+    languages: list[LanguageReport]
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ArticleVotes:
+    article: str
+    lang: str
+    yes: int
+    no: int
+    comments: list[dict[str, str]]  # the latest: {"at", "helpful", "comment"}
+
+    @property
+    def share(self) -> float:
+        """The share of "yes" among the votes."""
+        return self.yes / (self.yes + self.no) if self.yes + self.no else 0.0
+
+    def to_json(self) -> dict:
+        return {**asdict(self), "share": round(self.share, 3)}
+
+
+def _lines(db: sqlite3.Connection, since: str, lang: str, where: str, limit: int) -> list[QueryLine]:
+    rows = db.execute(f"""
+        WITH s AS (
+            SELECT s.*, EXISTS (SELECT 1 FROM clicks c WHERE c.search_id = s.id) AS opened
+            FROM searches s WHERE s.at >= ? AND s.lang = ?)
+        SELECT query_key, COUNT(*) AS n, SUM(opened) AS o,
+               (SELECT query FROM s AS t WHERE t.query_key = s.query_key ORDER BY t.at DESC LIMIT 1),
+               (SELECT results FROM s AS t WHERE t.query_key = s.query_key ORDER BY t.at DESC LIMIT 1) AS r,
+               (SELECT c.article FROM clicks c JOIN s AS t ON t.id = c.search_id WHERE t.query_key = s.query_key
+                GROUP BY c.article ORDER BY COUNT(*) DESC, c.article LIMIT 1)
+        FROM s GROUP BY query_key HAVING {where}
+        ORDER BY n DESC, query_key LIMIT ?""", (since, lang, limit)).fetchall()
+    return [QueryLine(query=row[3], searches=row[1], results=row[4], opened=row[2], top_opened=row[5] or "") for row in rows]
+
+
+def search_report(db: sqlite3.Connection, since: dt.datetime, limit: int = 20) -> SearchReport:
+    """Per language: the top queries, those whose latest search found nothing, and those
+    that found results none of their searches opened."""
+    stamp = since.astimezone(dt.UTC).isoformat(timespec="seconds")
+    total, opened = db.execute("SELECT COUNT(*), COUNT(DISTINCT c.search_id) FROM searches s "
+                               "LEFT JOIN clicks c ON c.search_id = s.id WHERE s.at >= ?", (stamp,)).fetchone()
+    languages = []
+    for lang, count in db.execute("SELECT lang, COUNT(*) FROM searches WHERE at >= ? GROUP BY lang ORDER BY COUNT(*) DESC, lang",
+                                  (stamp,)).fetchall():
+        languages.append(LanguageReport(
+            lang=lang, searches=count,
+            top=_lines(db, stamp, lang, "1", limit),
+            no_results=_lines(db, stamp, lang, "r = 0", limit),
+            not_opened=_lines(db, stamp, lang, "r > 0 AND o = 0", limit)))
+    return SearchReport(since=stamp, searches=total, opened=opened, languages=languages)
+
+
+def feedback_report(db: sqlite3.Connection, since: dt.datetime, comments: int = 5) -> list[ArticleVotes]:
+    """The articles voted on, the most "no" votes first (what to fix), with their latest comments."""
+    stamp = since.astimezone(dt.UTC).isoformat(timespec="seconds")
+    rows = db.execute("SELECT article, lang, SUM(helpful), SUM(1 - helpful) FROM feedback WHERE at >= ? "
+                      "GROUP BY article, lang ORDER BY SUM(1 - helpful) DESC, COUNT(*) DESC, article, lang", (stamp,)).fetchall()
+    report = []
+    for article, lang, yes, no in rows:
+        latest = db.execute("SELECT at, helpful, comment FROM feedback WHERE article = ? AND lang = ? AND at >= ? "
+                            "AND comment IS NOT NULL ORDER BY at DESC, id DESC LIMIT ?", (article, lang, stamp, comments)).fetchall()
+        report.append(ArticleVotes(article, lang, yes, no, [
+            {"at": at, "helpful": "yes" if helpful else "no", "comment": comment} for at, helpful, comment in latest]))
+    return report

@@ -1,0 +1,176 @@
+"""The analytics store: one SQLite database (`<project>/.kb/analytics.sqlite3`), in WAL mode
+so that several server workers can write to it at once.
+
+What is stored: each search's query, redacted with `kb.redact` before it is written (and
+at most `MAX_QUERY` characters), its language, audience and number of results; the
+results opened from it; the votes and comments (redacted, at most `MAX_COMMENT`
+characters) of "Was this helpful?". What never is: an IP address, a user name, the
+browser's own id. A session is the HMAC of the browser's random id with a salt drawn at
+random each day and kept only for that day, so two days' sessions cannot be linked.
+Rows older than the retention period are deleted when the store opens and, after that,
+at most once an hour as it is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import re
+import secrets
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.analytics.migrations import migrate
+from kb.redact import redact
+from kb.settings import DEFAULT_ANALYTICS_DAYS
+from kb.text import fold
+
+DATABASE = Path(".kb") / "analytics.sqlite3"
+MAX_QUERY = 200        # characters kept of a query (after redaction)
+MAX_REDACTED = 1000    # a longer query is not kept at all: it is pasted text, not a search
+MAX_COMMENT = 1000
+REFINE_SECONDS = 30    # a session's search typed on from its previous one, within this time, replaces it
+PURGE_EVERY = 3600.0
+VISITOR = re.compile(r"[A-Za-z0-9_-]{8,64}")
+
+
+def database_path(root: Path) -> Path:
+    """Where the analytics database of the project at `root` lives."""
+    return root / DATABASE
+
+
+def query_key(query: str) -> str:
+    """What the reports group by: accents, capitals and spacing do not make another query."""
+    return " ".join(fold(query).split())
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A search as stored: its token is what a click names."""
+
+    token: str
+    query: str
+
+
+class AnalyticsStore:
+    """Writes and reads the analytics database; safe to share between threads."""
+
+    def __init__(self, path: Path, retention_days: int = DEFAULT_ANALYTICS_DAYS, clock=_now) -> None:  # noqa: ANN001 - a function returning an aware datetime
+        if retention_days < 1:
+            raise ValueError("the analytics retention must be at least 1 day")
+        self.path = path
+        self.retention_days = retention_days
+        self.clock = clock
+        self._lock = threading.Lock()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.execute("PRAGMA busy_timeout=10000")
+        self.version = migrate(self.db)
+        self._purged = 0.0
+        self.purge()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- writing -----------------------------------------------------------------------
+
+    def session(self, visitor: str | None) -> str | None:
+        """The pseudonymous session of a browser's random id, for today only (None without one)."""
+        if not visitor or not VISITOR.fullmatch(visitor):
+            return None
+        day = self.clock().date().isoformat()
+        with self._lock:
+            row = self.db.execute("SELECT salt FROM salts WHERE day = ?", (day,)).fetchone()
+            if row is None:
+                self.db.execute("BEGIN IMMEDIATE")
+                self.db.execute("DELETE FROM salts WHERE day <> ?", (day,))
+                self.db.execute("INSERT OR IGNORE INTO salts (day, salt) VALUES (?, ?)", (day, secrets.token_bytes(32)))
+                self.db.execute("COMMIT")
+                row = self.db.execute("SELECT salt FROM salts WHERE day = ?", (day,)).fetchone()
+        return hmac.new(row[0], visitor.encode(), hashlib.sha256).hexdigest()[:20]
+
+    def record_search(self, query: str, *, lang: str, audience: str, results: int, visitor: str | None = None) -> Recorded | None:
+        """Store a search (its query redacted first); None for an empty query. A search the
+        same session types on from its previous one (`spei` after `spe`) replaces it, so
+        the search box's type-ahead is one search."""
+        text = " ".join(query.split())
+        if not text:
+            return None
+        kept = redact(text)[:MAX_QUERY] if len(text) <= MAX_REDACTED else "[text too long]"
+        key = query_key(kept)
+        now = self.clock()
+        session = self.session(visitor)
+        self._maybe_purge()
+        with self._lock:
+            if session is not None:
+                since = _stamp(now - dt.timedelta(seconds=REFINE_SECONDS))
+                row = self.db.execute(
+                    "SELECT s.id, s.token, s.query_key FROM searches s WHERE s.session = ? AND s.at >= ? "
+                    "AND NOT EXISTS (SELECT 1 FROM clicks c WHERE c.search_id = s.id) ORDER BY s.id DESC LIMIT 1",
+                    (session, since)).fetchone()
+                if row is not None and (key.startswith(row[2]) or row[2].startswith(key)):
+                    self.db.execute("UPDATE searches SET at = ?, query = ?, query_key = ?, lang = ?, audience = ?, "
+                                    "results = ? WHERE id = ?", (_stamp(now), kept, key, lang, audience, results, row[0]))
+                    return Recorded(row[1], kept)
+            token = secrets.token_urlsafe(12)
+            self.db.execute("INSERT INTO searches (token, at, session, query, query_key, lang, audience, results) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (token, _stamp(now), session, kept, key, lang, audience, results))
+        return Recorded(token, kept)
+
+    def record_click(self, token: str, article: str, rank: int) -> bool:
+        """Store that the result `article` at `rank` was opened from the search `token`;
+        False when no such search is stored (unknown, or past the retention)."""
+        with self._lock:
+            row = self.db.execute("SELECT id FROM searches WHERE token = ?", (token,)).fetchone()
+            if row is None:
+                return False
+            self.db.execute("INSERT INTO clicks (search_id, at, article, rank) VALUES (?, ?, ?, ?)",
+                            (row[0], _stamp(self.clock()), article, rank))
+        return True
+
+    def record_feedback(self, article: str, *, lang: str, audience: str, helpful: bool, comment: str = "",
+                        visitor: str | None = None) -> None:
+        """Store a vote (and its comment, redacted and cut to `MAX_COMMENT`); a session voting
+        again on the same article the same day changes its vote."""
+        kept = redact(comment.strip())[:MAX_COMMENT] if comment.strip() else None
+        session = self.session(visitor)
+        now = self.clock()
+        self._maybe_purge()
+        with self._lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            if session is not None:
+                self.db.execute("DELETE FROM feedback WHERE session = ? AND article = ? AND lang = ?", (session, article, lang))
+            self.db.execute("INSERT INTO feedback (at, session, article, lang, audience, helpful, comment) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?)", (_stamp(now), session, article, lang, audience, int(helpful), kept))
+            self.db.execute("COMMIT")
+
+    # -- retention ---------------------------------------------------------------------
+
+    def purge(self) -> int:
+        """Delete what is older than the retention period; returns the rows deleted."""
+        cutoff = _stamp(self.clock() - dt.timedelta(days=self.retention_days))
+        with self._lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            deleted = self.db.execute("DELETE FROM searches WHERE at < ?", (cutoff,)).rowcount
+            deleted += self.db.execute("DELETE FROM feedback WHERE at < ?", (cutoff,)).rowcount
+            self.db.execute("COMMIT")
+        self._purged = time.monotonic()
+        return deleted
+
+    def _maybe_purge(self) -> None:
+        if time.monotonic() - self._purged > PURGE_EVERY:
+            self.purge()
