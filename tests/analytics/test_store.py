@@ -4,6 +4,7 @@ and never holding a card number, an email or a phone number it was given."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from pathlib import Path
 
@@ -172,3 +173,13 @@ def test_a_session_voting_again_changes_its_vote(tmp_path: Path):
 def test_a_retention_below_one_day_is_refused(tmp_path: Path):
     with pytest.raises(ValueError, match="at least 1 day"):
         AnalyticsStore(tmp_path / "a.sqlite3", retention_days=0)
+
+
+@pytest.mark.parametrize("query", ["devolucion 03 4242 4242 4242 4242", "ref 4242-4242-4242-4241 y 12 3456 7890",
+                                   "tel 5512345678 4242424242424242", "cuenta 0123 4567 8901 2345 67"])
+def test_no_run_of_seven_digits_survives_redaction(tmp_path: Path, query: str):
+    store = AnalyticsStore(tmp_path / "a.sqlite3")
+    kept = store.record_search(query, lang="es", audience="internal", results=0).query
+    digits = [run for run in re.findall(r"\d(?:[ .-]?\d)*", kept.replace("****", " "))]
+    assert all(len([c for c in run if c.isdigit()]) < 7 for run in digits), kept
+    assert store.record_search("codigo 51 devolucion 03", lang="es", audience="internal", results=1).query == "codigo 51 devolucion 03"

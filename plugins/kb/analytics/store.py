@@ -1,8 +1,10 @@
 """The analytics store: one SQLite database (`<project>/.kb/analytics.sqlite3`), in WAL mode
 so that several server workers can write to it at once.
 
-What is stored: each search's query, redacted with `kb.redact` before it is written (and
-at most `MAX_QUERY` characters), its language, audience and number of results; the
+What is stored: each search's query, redacted with `kb.redact` before it is written, any
+run of 7 or more digits the redaction left then masked as `[number]` (analytics need no
+long numbers, and a card split across two runs must not survive in parts), and at most
+`MAX_QUERY` characters; its language, audience and number of results; the
 results opened from it; the votes and comments (redacted, at most `MAX_COMMENT`
 characters) of "Was this helpful?". What never is: an IP address, a user name, the
 browser's own id. A session is the HMAC of the browser's random id with a salt drawn at
@@ -36,6 +38,12 @@ MAX_COMMENT = 1000
 REFINE_SECONDS = 30    # a session's search typed on from its previous one, within this time, replaces it
 PURGE_EVERY = 3600.0
 VISITOR = re.compile(r"[A-Za-z0-9_-]{8,64}")
+_LONG_NUMBER = re.compile(r"(?<!\d)\d(?:[ .-]?\d){6,}(?!\d)")
+
+
+def scrub(text: str) -> str:
+    """`text` as it may be stored: redacted, then no run of 7 or more digits left."""
+    return _LONG_NUMBER.sub("[number]", redact(text))
 
 
 def database_path(root: Path) -> Path:
@@ -110,7 +118,7 @@ class AnalyticsStore:
         text = " ".join(query.split())
         if not text:
             return None
-        kept = redact(text)[:MAX_QUERY] if len(text) <= MAX_REDACTED else "[text too long]"
+        kept = scrub(text)[:MAX_QUERY] if len(text) <= MAX_REDACTED else "[text too long]"
         key = query_key(kept)
         now = self.clock()
         session = self.session(visitor)
@@ -146,7 +154,7 @@ class AnalyticsStore:
                         visitor: str | None = None) -> None:
         """Store a vote (and its comment, redacted and cut to `MAX_COMMENT`); a session voting
         again on the same article the same day changes its vote."""
-        kept = redact(comment.strip())[:MAX_COMMENT] if comment.strip() else None
+        kept = scrub(comment.strip())[:MAX_COMMENT] if comment.strip() else None
         session = self.session(visitor)
         now = self.clock()
         self._maybe_purge()
