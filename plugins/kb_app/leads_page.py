@@ -47,7 +47,7 @@ def leads_html(store: AnalyticsStore, lang: str, days: int) -> str:
              f"<p>{escape(label(lang, 'report.intro', days=str(days)))}</p>"]
     for each in searches.languages:
         name = label(lang, f"language.{each.lang}")
-        parts += [f"<h2>{escape(label(lang, 'report.searches', lang=name, count=str(each.searches)))}</h2>",
+        parts += [f"<h2>{escape(label(lang, 'report.searches', language=name, count=str(each.searches)))}</h2>",
                   f"<h3>{escape(label(lang, 'report.top'))}</h3>", _queries(lang, each.top),
                   f"<h3>{escape(label(lang, 'report.none'))}</h3>", _queries(lang, each.no_results),
                   f"<h3>{escape(label(lang, 'report.unopened'))}</h3>", _queries(lang, each.not_opened)]
