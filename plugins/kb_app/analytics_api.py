@@ -11,6 +11,8 @@ the day's pseudonymous session, never stored.
 from __future__ import annotations
 
 import json
+import logging
+import sqlite3
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -27,6 +29,7 @@ MAX_RANK = 50
 VISITOR_HEADER = "X-KB-Visitor"
 SEARCH_HEADER = "X-KB-Search"
 
+log = logging.getLogger("kb.analytics")
 Recorder = Callable[[str, str, str, int, "str | None"], "str | None"]
 
 
@@ -50,7 +53,11 @@ def search_recorder(store: AnalyticsStore, rate: RateLimit) -> Recorder:
     def record(query: str, lang: str, audience: str, results: int, visitor: str | None) -> str | None:
         if not query.strip() or not rate.allow():
             return None
-        recorded = store.record_search(query, lang=lang, audience=audience, results=results, visitor=visitor)
+        try:
+            recorded = store.record_search(query, lang=lang, audience=audience, results=results, visitor=visitor)
+        except sqlite3.Error as exc:  # the search still answers; the lead sees why it went unrecorded
+            log.warning("kb: a search was not recorded: %s", exc)
+            return None
         return recorded.token if recorded else None
 
     return record
@@ -131,6 +138,9 @@ def analytics_routes(store: AnalyticsStore, audiences: tuple[str, ...], language
                 return JSONResponse({"error": "too many events: try again in a few seconds"}, status_code=429,
                                     headers={"Retry-After": "5"})
             handler(event)
+        except sqlite3.Error as exc:
+            log.warning("kb: an event was not recorded: %s", exc)
+            return JSONResponse({"error": "the event could not be stored; try again later"}, status_code=503)
         except BadEvent as exc:
             return JSONResponse({"error": str(exc)}, status_code=exc.status)
         return Response(status_code=204)

@@ -77,3 +77,11 @@ def test_the_retention_of_mkdocs_yml_purges_when_a_report_opens_the_store(projec
     report = json.loads(project.kb("report", "searches", "--json", "--since", "365d").stdout)
     assert report["searches"] == 3
     assert "clabe fantasma" not in json.dumps(report)
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(project):
+    path = database_path(project.root)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a database at all" * 100)
+    ran = project.kb("report", "feedback")
+    assert ran.returncode == 1 and ".kb/analytics.sqlite3: file is not a database" in ran.stderr

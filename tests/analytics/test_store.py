@@ -183,3 +183,24 @@ def test_no_run_of_seven_digits_survives_redaction(tmp_path: Path, query: str):
     digits = [run for run in re.findall(r"\d(?:[ .-]?\d)*", kept.replace("****", " "))]
     assert all(len([c for c in run if c.isdigit()]) < 7 for run in digits), kept
     assert store.record_search("codigo 51 devolucion 03", lang="es", audience="internal", results=1).query == "codigo 51 devolucion 03"
+
+
+def test_several_workers_write_at_once(tmp_path: Path):
+    """As the production server's workers do: one connection each, on the same database."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = tmp_path / "analytics.sqlite3"
+    stores = [AnalyticsStore(path) for _ in range(4)]
+
+    def work(store: AnalyticsStore) -> int:
+        for number in range(50):
+            found = store.record_search(f"query {number}", lang="en", audience="internal", results=1)
+            store.record_click(found.token, "a/b", 1)
+            store.record_feedback("a/b", lang="en", audience="internal", helpful=number % 2 == 0)
+        return 50
+
+    with ThreadPoolExecutor(4) as pool:
+        assert sum(pool.map(work, stores)) == 200
+    assert stores[0].db.execute("SELECT COUNT(*) FROM searches").fetchone() == (200,)
+    assert stores[0].db.execute("SELECT COUNT(*) FROM clicks").fetchone() == (200,)
+    assert stores[0].db.execute("SELECT COUNT(*) FROM feedback").fetchone() == (200,)

@@ -23,6 +23,8 @@ import secrets
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,9 +86,9 @@ class AnalyticsStore:
         self._lock = threading.Lock()
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA busy_timeout=10000")  # another worker writing: wait, do not fail
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.execute("PRAGMA busy_timeout=10000")
         self.version = migrate(self.db)
         self._purged = 0.0
         self.purge()
@@ -96,6 +98,18 @@ class AnalyticsStore:
 
     # -- writing -----------------------------------------------------------------------
 
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction, taken at once (other workers wait), rolled back on any error."""
+        with self._lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
     def session(self, visitor: str | None) -> str | None:
         """The pseudonymous session of a browser's random id, for today only (None without one)."""
         if not visitor or not VISITOR.fullmatch(visitor):
@@ -103,12 +117,11 @@ class AnalyticsStore:
         day = self.clock().date().isoformat()
         with self._lock:
             row = self.db.execute("SELECT salt FROM salts WHERE day = ?", (day,)).fetchone()
-            if row is None:
-                self.db.execute("BEGIN IMMEDIATE")
-                self.db.execute("DELETE FROM salts WHERE day <> ?", (day,))
-                self.db.execute("INSERT OR IGNORE INTO salts (day, salt) VALUES (?, ?)", (day, secrets.token_bytes(32)))
-                self.db.execute("COMMIT")
-                row = self.db.execute("SELECT salt FROM salts WHERE day = ?", (day,)).fetchone()
+        if row is None:
+            with self._write() as db:  # a new day: a new salt, and yesterday's is gone for good
+                db.execute("DELETE FROM salts WHERE day <> ?", (day,))
+                db.execute("INSERT OR IGNORE INTO salts (day, salt) VALUES (?, ?)", (day, secrets.token_bytes(32)))
+                row = db.execute("SELECT salt FROM salts WHERE day = ?", (day,)).fetchone()
         return hmac.new(row[0], visitor.encode(), hashlib.sha256).hexdigest()[:20]
 
     def record_search(self, query: str, *, lang: str, audience: str, results: int, visitor: str | None = None) -> Recorded | None:
@@ -123,30 +136,30 @@ class AnalyticsStore:
         now = self.clock()
         session = self.session(visitor)
         self._maybe_purge()
-        with self._lock:
+        with self._write() as db:
             if session is not None:
                 since = _stamp(now - dt.timedelta(seconds=REFINE_SECONDS))
-                row = self.db.execute(
+                row = db.execute(
                     "SELECT s.id, s.token, s.query_key FROM searches s WHERE s.session = ? AND s.at >= ? "
                     "AND NOT EXISTS (SELECT 1 FROM clicks c WHERE c.search_id = s.id) ORDER BY s.id DESC LIMIT 1",
                     (session, since)).fetchone()
                 if row is not None and (key.startswith(row[2]) or row[2].startswith(key)):
-                    self.db.execute("UPDATE searches SET at = ?, query = ?, query_key = ?, lang = ?, audience = ?, "
+                    db.execute("UPDATE searches SET at = ?, query = ?, query_key = ?, lang = ?, audience = ?, "
                                     "results = ? WHERE id = ?", (_stamp(now), kept, key, lang, audience, results, row[0]))
                     return Recorded(row[1], kept)
             token = secrets.token_urlsafe(12)
-            self.db.execute("INSERT INTO searches (token, at, session, query, query_key, lang, audience, results) "
+            db.execute("INSERT INTO searches (token, at, session, query, query_key, lang, audience, results) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (token, _stamp(now), session, kept, key, lang, audience, results))
         return Recorded(token, kept)
 
     def record_click(self, token: str, article: str, rank: int) -> bool:
         """Store that the result `article` at `rank` was opened from the search `token`;
         False when no such search is stored (unknown, or past the retention)."""
-        with self._lock:
-            row = self.db.execute("SELECT id FROM searches WHERE token = ?", (token,)).fetchone()
+        with self._write() as db:
+            row = db.execute("SELECT id FROM searches WHERE token = ?", (token,)).fetchone()
             if row is None:
                 return False
-            self.db.execute("INSERT INTO clicks (search_id, at, article, rank) VALUES (?, ?, ?, ?)",
+            db.execute("INSERT INTO clicks (search_id, at, article, rank) VALUES (?, ?, ?, ?)",
                             (row[0], _stamp(self.clock()), article, rank))
         return True
 
@@ -158,24 +171,20 @@ class AnalyticsStore:
         session = self.session(visitor)
         now = self.clock()
         self._maybe_purge()
-        with self._lock:
-            self.db.execute("BEGIN IMMEDIATE")
+        with self._write() as db:
             if session is not None:
-                self.db.execute("DELETE FROM feedback WHERE session = ? AND article = ? AND lang = ?", (session, article, lang))
-            self.db.execute("INSERT INTO feedback (at, session, article, lang, audience, helpful, comment) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?)", (_stamp(now), session, article, lang, audience, int(helpful), kept))
-            self.db.execute("COMMIT")
+                db.execute("DELETE FROM feedback WHERE session = ? AND article = ? AND lang = ?", (session, article, lang))
+            db.execute("INSERT INTO feedback (at, session, article, lang, audience, helpful, comment) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)", (_stamp(now), session, article, lang, audience, int(helpful), kept))
 
     # -- retention ---------------------------------------------------------------------
 
     def purge(self) -> int:
         """Delete what is older than the retention period; returns the rows deleted."""
         cutoff = _stamp(self.clock() - dt.timedelta(days=self.retention_days))
-        with self._lock:
-            self.db.execute("BEGIN IMMEDIATE")
-            deleted = self.db.execute("DELETE FROM searches WHERE at < ?", (cutoff,)).rowcount
-            deleted += self.db.execute("DELETE FROM feedback WHERE at < ?", (cutoff,)).rowcount
-            self.db.execute("COMMIT")
+        with self._write() as db:
+            deleted = db.execute("DELETE FROM searches WHERE at < ?", (cutoff,)).rowcount
+            deleted += db.execute("DELETE FROM feedback WHERE at < ?", (cutoff,)).rowcount
         self._purged = time.monotonic()
         return deleted
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from pathlib import Path
+import sqlite3
 
 import click
 
+from kb.analytics.migrations import NewerDatabase
 from kb.analytics.report import ArticleVotes, QueryLine, SearchReport, feedback_report, search_report
 from kb.analytics.store import AnalyticsStore, database_path
 from kb.settings import Settings
@@ -36,7 +37,12 @@ def open_store(settings: Settings) -> AnalyticsStore:
     if not path.exists():
         raise click.ClickException(f"{settings.display(path)}: nothing recorded yet (kb serve records "
                                    "searches and votes as readers use the site)")
-    return AnalyticsStore(path, settings.analytics_days)
+    try:
+        return AnalyticsStore(path, settings.analytics_days)
+    except ValueError as exc:
+        raise click.ClickException(f"mkdocs.yml, kb-articles: analytics_retention_days: {exc}") from None
+    except (NewerDatabase, sqlite3.Error) as exc:
+        raise click.ClickException(f"{settings.display(path)}: {exc}") from None
 
 
 def _query_rows(lines: list[QueryLine], opened: bool) -> list[str]:
