@@ -131,7 +131,8 @@ def analytics_routes(store: AnalyticsStore, audiences: tuple[str, ...], language
     async def events(request: Request) -> Response:
         try:
             event = await _json_body(request)
-            handler = kinds.get(event.get("type"))  # type: ignore[arg-type]
+            kind = event.get("type")
+            handler = kinds.get(kind) if isinstance(kind, str) else None
             if handler is None:
                 raise BadEvent(f"type must be one of: {', '.join(kinds)}")
             if not rate.allow():

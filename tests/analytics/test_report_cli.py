@@ -3,10 +3,14 @@ test fills; the retention comes from mkdocs.yml."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
+import pytest
+
 from kb.analytics.store import AnalyticsStore, database_path
+from kb_app.commands.serve import open_analytics
 
 
 def _fill(project, days: int = 90) -> None:
@@ -85,3 +89,9 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(project):
     path.write_bytes(b"not a database at all" * 100)
     ran = project.kb("report", "feedback")
     assert ran.returncode == 1 and ".kb/analytics.sqlite3: file is not a database" in ran.stderr
+
+
+def test_kb_serve_refuses_a_retention_below_one_day_with_the_option_named(project):
+    with pytest.raises(SystemExit, match="kb-articles: analytics_retention_days: .*at least 1 day"):
+        open_analytics(dataclasses.replace(project.settings(), analytics_days=0))
+    assert not database_path(project.root).exists()
