@@ -88,6 +88,7 @@ class AnalyticsStore:
         self.db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
         self.db.execute("PRAGMA busy_timeout=10000")  # another worker writing: wait, do not fail
         self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")  # WAL stays consistent; a power cut may lose the last events only
         self.db.execute("PRAGMA foreign_keys=ON")
         self.version = migrate(self.db)
         self._purged = 0.0
