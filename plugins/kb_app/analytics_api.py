@@ -30,7 +30,7 @@ VISITOR_HEADER = "X-KB-Visitor"
 SEARCH_HEADER = "X-KB-Search"
 
 log = logging.getLogger("kb.analytics")
-Recorder = Callable[[str, str, str, int, "str | None"], "str | None"]
+Recorder = Callable[[str, str, str, int, str | None], str | None]
 
 
 class BadEvent(ValueError):
