@@ -31,6 +31,31 @@ LABELS: dict[str, dict[str, str]] = {
         "search.one": "1 matching article",
         "search.many": " matching articles",
         "search.mean": "Did you mean ",
+        "feedback.question": "Was this article helpful?",
+        "feedback.yes": "Yes",
+        "feedback.no": "No",
+        "feedback.comment": "What were you looking for? (optional; no card numbers or personal data)",
+        "feedback.send": "Send comment",
+        "feedback.thanks": "Thank you: your answer was recorded.",
+        "feedback.sent": "Thank you: your comment was sent.",
+        "feedback.failed": "Your answer could not be sent; please try again later.",
+        "report.title": "What readers search and find helpful",
+        "report.intro": "Searches and votes of the last {days} days (queries redacted; no IP address or name is recorded). Internal: never part of the public site.",
+        "report.searches": "Searches in {language}: {count}",
+        "report.top": "Top queries",
+        "report.none": "Queries with no result",
+        "report.unopened": "Queries whose results nobody opened",
+        "report.query": "Query",
+        "report.count": "Searches",
+        "report.results": "Results",
+        "report.opened": "Opened",
+        "report.feedback": "Was this helpful? (the most “no” first)",
+        "report.article": "Article",
+        "report.yes": "Yes",
+        "report.no": "No",
+        "report.share": "Helpful",
+        "report.comments": "Latest comments",
+        "report.empty": "Nothing recorded yet.",
     },
     "es": {
         "internal": "Interno",
@@ -58,6 +83,31 @@ LABELS: dict[str, dict[str, str]] = {
         "search.one": "1 artículo",
         "search.many": " artículos",
         "search.mean": "¿Quiso decir ",
+        "feedback.question": "¿Le resultó útil este artículo?",
+        "feedback.yes": "Sí",
+        "feedback.no": "No",
+        "feedback.comment": "¿Qué buscaba? (opcional; sin números de tarjeta ni datos personales)",
+        "feedback.send": "Enviar comentario",
+        "feedback.thanks": "Gracias: su respuesta quedó registrada.",
+        "feedback.sent": "Gracias: su comentario se envió.",
+        "feedback.failed": "No se pudo enviar su respuesta; inténtelo más tarde.",
+        "report.title": "Qué buscan los lectores y qué les resulta útil",
+        "report.intro": "Búsquedas y votos de los últimos {days} días (consultas sin datos personales; no se registra ninguna dirección IP ni nombre). Interno: nunca forma parte del sitio público.",
+        "report.searches": "Búsquedas en {language}: {count}",
+        "report.top": "Consultas más frecuentes",
+        "report.none": "Consultas sin resultados",
+        "report.unopened": "Consultas cuyos resultados nadie abrió",
+        "report.query": "Consulta",
+        "report.count": "Búsquedas",
+        "report.results": "Resultados",
+        "report.opened": "Abiertas",
+        "report.feedback": "¿Le resultó útil? (primero los que tienen más “no”)",
+        "report.article": "Artículo",
+        "report.yes": "Sí",
+        "report.no": "No",
+        "report.share": "Útil",
+        "report.comments": "Últimos comentarios",
+        "report.empty": "Aún no hay nada registrado.",
     },
 }
 
@@ -110,11 +160,17 @@ STUB_TEXTS: dict[str, dict[str, str]] = {
 }
 
 SEARCH_BOX = ("none", "one", "many", "mean")  # the search box's messages, "search.<name>" labels
+FEEDBACK = ("question", "yes", "no", "comment", "send", "thanks", "sent", "failed")  # "Was this helpful?", "feedback.<name>"
 
 
 def search_box_words() -> dict[str, dict[str, str]]:
     """The search box's messages in every language, for its script (as JSON)."""
     return {lang: {name: label(lang, f"search.{name}") for name in SEARCH_BOX} for lang in LABELS}
+
+
+def feedback_words() -> dict[str, dict[str, str]]:
+    """The "Was this helpful?" widget's words in every language, for its script (as JSON)."""
+    return {lang: {name: label(lang, f"feedback.{name}") for name in FEEDBACK} for lang in LABELS}
 
 
 # What a language is called where a person names it: a glossary's column header, a ready

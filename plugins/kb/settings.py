@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_REVIEW_DAYS = 180
+DEFAULT_ANALYTICS_DAYS = 90  # how long searches and votes are kept
 
 
 class SettingsError(ValueError):
@@ -39,6 +40,7 @@ class Settings:
     # Files under docs/ the site's configuration names itself (extra CSS and JavaScript, the
     # theme's logo and favicon), docs-relative: every audience's site holds them.
     site_files: tuple[str, ...] = ()
+    analytics_days: int = DEFAULT_ANALYTICS_DAYS
 
     def display(self, path: Path) -> str:
         """A path as a person sees it in messages: relative to the project root."""
@@ -61,6 +63,7 @@ class Settings:
             "fact_rules": root / options.get("fact_rules", "data/fact-rules.yml"),
             "dated_facts": root / options.get("dated_facts", "data/dated-facts.yml"),
             "review_every": int(options.get("review_every", DEFAULT_REVIEW_DAYS)),
+            "analytics_days": int(options.get("analytics_retention_days", DEFAULT_ANALYTICS_DAYS)),
         }
         values.update(overrides)
         return cls(**values)

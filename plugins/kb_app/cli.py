@@ -231,6 +231,41 @@ def serve(ctx: click.Context, audience: str, host: str, port: int) -> None:
     serve_site(ctx.obj["config"], _settings(ctx), audience, host, port)
 
 
+@cli.group()
+def report() -> None:
+    """What readers did, for leads: searches, and "Was this helpful?" votes.
+
+    Read from .kb/analytics.sqlite3, which kb serve fills (queries redacted, no IP address,
+    no user name); kept for analytics_retention_days (mkdocs.yml, default 90).
+    """
+
+
+SINCE_HELP = "From this date (2026-11-01) or the last N days (30d)."
+
+
+@report.command("searches")
+@click.option("--since", default="30d", show_default=True, help=SINCE_HELP)
+@click.option("-n", "--limit", type=click.IntRange(1, 500), default=20, show_default=True, help="Queries per list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON, for machines.")
+@click.pass_context
+def report_searches(ctx: click.Context, since: str, limit: int, as_json: bool) -> None:
+    """Per language: the top queries, the queries with no result, and those whose results nobody opened."""
+    from kb_app.commands.report import parse_since, report_searches as run
+
+    click.echo(run(_settings(ctx), parse_since(since), limit, as_json))
+
+
+@report.command("feedback")
+@click.option("--since", default="30d", show_default=True, help=SINCE_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON, for machines.")
+@click.pass_context
+def report_feedback(ctx: click.Context, since: str, as_json: bool) -> None:
+    """The articles by votes (yes, no, share helpful), the most "no" first, with the latest comments."""
+    from kb_app.commands.report import parse_since, report_feedback as run
+
+    click.echo(run(_settings(ctx), parse_since(since), as_json))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the command line (exits with the command's code)."""
     cli.main(args=argv, prog_name="kb")

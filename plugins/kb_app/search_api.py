@@ -3,7 +3,10 @@ same JSON array as `kb search --json`.
 
 A server only answers for the audiences it may show: the public site's server never
 searches the internal index. The "did you mean" suggestion of an empty answer travels in
-the `X-KB-Did-You-Mean` header (percent-encoded), so the body stays that array.
+the `X-KB-Did-You-Mean` header (percent-encoded), so the body stays that array. With a
+`record` function (`kb_app.analytics_api.search_recorder`), each search is recorded in the
+language of the page it was made from (`page_lang`), and the `X-KB-Search` header names
+it for the click the search box reports.
 """
 
 from __future__ import annotations
@@ -42,9 +45,10 @@ def _error(message: str, status: int = 400) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-def search_routes(path_of: Callable[[str], Path], audiences: tuple[str, ...], languages: tuple[str, ...]) -> list[Route]:
+def search_routes(path_of: Callable[[str], Path], audiences: tuple[str, ...], languages: tuple[str, ...],
+                  record: Callable[[str, str, str, int, str | None], str | None] | None = None) -> list[Route]:
     """Routes answering searches in the indexes of `audiences` (the first is the default);
-    `path_of(audience)` is where that audience's index lives."""
+    `path_of(audience)` is where that audience's index lives; `record` stores each search."""
     indexes = _Indexes(path_of)
 
     def search(request: Request) -> JSONResponse:  # sync: Starlette runs it in its thread pool
@@ -69,6 +73,12 @@ def search_routes(path_of: Callable[[str], Path], audiences: tuple[str, ...], la
         headers = {"Cache-Control": "no-store"}
         if results.did_you_mean:
             headers["X-KB-Did-You-Mean"] = quote(results.did_you_mean)
+        if record is not None:
+            page_lang = params.get("page_lang")
+            said = lang or (page_lang if page_lang in languages else None) or results.language or languages[0]
+            token = record(params.get("q") or "", said, audience, len(results.hits), request.headers.get("X-KB-Visitor"))
+            if token:
+                headers["X-KB-Search"] = token
         return JSONResponse([hit.to_json() for hit in results.hits], headers=headers)
 
     return [Route("/api/search", search, methods=["GET"])]

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from kb.labels import search_box_words
+from kb.labels import feedback_words, search_box_words
 
 log = logging.getLogger("kb.site")
 
@@ -65,6 +65,7 @@ def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool
             config.extra["kb_live_reload"] = live_reload
             config.extra["kb_search_api"] = search_api
             config.extra["kb_search_words"] = search_box_words()
+            config.extra["kb_feedback_words"] = feedback_words()
             build(config)
     except MkDocsException as exc:
         reason = "\n".join(printer.errors) or str(exc)

@@ -7,8 +7,15 @@ and a failing test leaves a screenshot in test-results/<test>/failure.png."""
 from __future__ import annotations
 
 import http.server
+import os
 import shutil
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -20,6 +27,7 @@ from kb_mkdocs.settings import load_settings
 from kb_mkdocs.site import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
+KB = Path(sys.executable).parent / "kb"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -114,6 +122,42 @@ def real_public(tmp_path_factory, _serve) -> Site:
 @pytest.fixture(scope="session")
 def real_internal(tmp_path_factory, _serve) -> Site:
     return _site("real-internal", ROOT / "mkdocs.yml", "internal", tmp_path_factory.mktemp("real") / "internal", _serve)
+
+
+def _version(origin: str) -> str | None:
+    try:
+        with urllib.request.urlopen(f"{origin}/_kb/version", timeout=2) as response:
+            return response.read().decode()
+    except OSError:
+        return None
+
+
+@pytest.fixture(scope="session")
+def served_internal(fixture_project, tmp_path_factory):
+    """`kb serve --audience internal` on a free port of 127.0.0.1, stopped at the end."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = fixture_project.root / "mkdocs.yml"
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    with log.open("w") as out:
+        process = subprocess.Popen([str(KB), "-f", str(config), "serve", "--audience", "internal", "--port", str(port)],
+                                   stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    origin = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while _version(origin) in (None, "0"):
+            assert process.poll() is None, f"kb serve stopped: {log.read_text()}"
+            assert time.monotonic() < deadline, f"kb serve served nothing in 180 s: {log.read_text()}"
+            time.sleep(0.2)
+        yield Site("served-internal", "internal", fixture_project.root / "site", load_catalog(load_settings(config)), origin)
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 @pytest.hookimpl(wrapper=True)

@@ -4,13 +4,16 @@ when a source file changes (the page reloads itself)."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import threading
 import time
 import traceback
 from pathlib import Path
 
+from kb.analytics.store import AnalyticsStore, database_path
 from kb.settings import Settings
 from kb.swap import swap_in
+from kb.vocabulary import Audience
 from kb_mkdocs.site import BuildFailed, build_site
 
 
@@ -107,11 +110,26 @@ def _watch(site: LiveSite, paths: list[Path]):  # noqa: ANN202 - watchdog's Obse
     return observer
 
 
+def open_analytics(settings: Settings) -> AnalyticsStore:
+    """The project's analytics store (created or migrated, old rows purged), or a clear exit."""
+    from kb.analytics.migrations import NewerDatabase
+
+    path = database_path(settings.root)
+    try:
+        return AnalyticsStore(path, settings.analytics_days)
+    except ValueError as exc:  # a retention below one day
+        raise SystemExit(f"kb serve: mkdocs.yml, kb-articles: analytics_retention_days: {exc}") from None
+    except (NewerDatabase, sqlite3.Error) as exc:
+        raise SystemExit(f"kb serve: {settings.display(path)}: {exc}") from None
+
+
 def serve_site(config_file: Path, settings: Settings, audience: str, host: str, port: int) -> None:
     """Build, serve at http://host:port/, and rebuild on every change to the sources."""
     import uvicorn
 
     from kb.search.index import index_root
+    from kb_app.analytics_api import analytics_routes, default_rate, search_recorder
+    from kb_app.leads_page import leads_routes
     from kb_app.search_api import search_routes
     from kb_app.server import create_app
 
@@ -121,7 +139,12 @@ def serve_site(config_file: Path, settings: Settings, audience: str, host: str, 
     if not site.current.exists():
         raise SystemExit("kb serve: the site could not be built; fix the errors above and run it again")
     _watch(site, [settings.docs_dir, settings.taxonomy.parent, config_file])
-    app = create_app(site.current, lambda: site.version,
-                     search_routes(lambda name: index_root(settings.root) / name, (audience,), settings.languages))
+    store, rate = open_analytics(settings), default_rate()
+    routes = [*search_routes(lambda name: index_root(settings.root) / name, (audience,), settings.languages,
+                             record=search_recorder(store, rate)),
+              *analytics_routes(store, (audience,), settings.languages, rate)]
+    if audience == Audience.INTERNAL:  # the leads' page: never on the merchants' server
+        routes += leads_routes(store, settings.languages)
+    app = create_app(site.current, lambda: site.version, routes)
     print(f"kb serve: serving the {audience} site at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

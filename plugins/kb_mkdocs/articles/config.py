@@ -1,7 +1,7 @@
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from kb.settings import DEFAULT_REVIEW_DAYS
+from kb.settings import DEFAULT_ANALYTICS_DAYS, DEFAULT_REVIEW_DAYS
 from kb.vocabulary import Audience, values
 
 
@@ -23,3 +23,5 @@ class ArticlesConfig(Config):
     review_every = c.Type(int, default=DEFAULT_REVIEW_DAYS)
     # Missing translations of published articles stop the build.
     strict_translations = c.Type(bool, default=False)
+    # Days the searches and "Was this helpful?" votes are kept in .kb/analytics.sqlite3.
+    analytics_retention_days = c.Type(int, default=DEFAULT_ANALYTICS_DAYS)
