@@ -172,18 +172,29 @@ def search(ctx: click.Context, query: str, lang: str | None, audience: str, limi
 @click.option("--site-dir", type=click.Path(path_type=Path, exists=True, file_okay=False),
               help="An internal site already built for the built-in search (default: build one aside).")
 @click.option("--no-builtin", is_flag=True, help="Measure only kb search, not the site's built-in search.")
+@click.option("--tickets", "tickets", type=click.Path(path_type=Path),
+              help="A YAML ticket set for the suggestions (default: eval/tickets.yaml, if there).")
 @click.pass_context
-def eval_command(ctx: click.Context, queries: Path, site_dir: Path | None, no_builtin: bool) -> None:
+def eval_command(ctx: click.Context, queries: Path, site_dir: Path | None, no_builtin: bool,
+                 tickets: Path | None) -> None:
     """Measure search quality on QUERIES (a YAML query set): hit@1, hit@5 and MRR@5 of
-    kb search and of the internal site's built-in search, side by side, with the misses."""
+    kb search and of the internal site's built-in search, side by side, with the misses;
+    then hit@1, hit@3 and MRR@5 of kb suggest on a ticket set, beside kb search of the
+    tickets' subjects."""
     from kb_app.commands.build import build_one
-    from kb_app.commands.eval import run_eval
+    from kb_app.commands.eval import run_eval, run_ticket_eval
 
     def build(target: Path) -> None:
         build_one(ctx.obj["config"], Audience.INTERNAL, target)
 
-    _, text = run_eval(_settings(ctx), queries, build, site=site_dir, builtin=not no_builtin)
+    settings = _settings(ctx)
+    _, text = run_eval(settings, queries, build, site=site_dir, builtin=not no_builtin)
     click.echo(text)
+    if tickets is None and (settings.root / "eval" / "tickets.yaml").is_file():
+        tickets = settings.root / "eval" / "tickets.yaml"
+    if tickets is not None:
+        click.echo("")
+        click.echo(run_ticket_eval(settings, tickets)[1])
 
 
 @cli.command()
@@ -215,6 +226,48 @@ def stubs(ctx: click.Context, exports: tuple[Path, ...], docs_dir: Path | None, 
 
     options = options_of(mapping, min_tickets=min_tickets, format=fmt, ignore_tags=ignore, dry_run=dry_run)
     click.echo(stubs_report(_settings(ctx), exports, options, docs_dir, as_json))
+
+
+@cli.command()
+@click.argument("text_file", required=False, type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
+@click.option("--ticket", "ticket_id", metavar="ID", help="A ticket of the export given with --export.")
+@click.option("--export", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="The ticket export (Zendesk, Freshdesk, Jira, CSV/JSON) holding --ticket.")
+@click.option("--format", "fmt", type=click.Choice(values(ExportFormat)), default=ExportFormat.AUTO.value,
+              show_default=True, help="The help desk that wrote --export.")
+@click.option("--subject", default="", help="The ticket's subject, when the text is only its description.")
+@click.option("--lang", help="The ticket's language, e.g. es (default: detected).")
+@click.option("--audience", type=AUDIENCE_CHOICE, default=Audience.INTERNAL.value, show_default=True,
+              help="Suggest what this audience's site shows.")
+@click.option("-n", "--limit", type=click.IntRange(1, 20), default=3, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: {lang, words, suggestions: [{id, title, url, anchor, reply...}]}.")
+@click.pass_context
+def suggest(ctx: click.Context, text_file: Path | None, ticket_id: str | None, export: Path | None, fmt: str,
+            subject: str, lang: str | None, audience: str, limit: int, as_json: bool) -> None:
+    """The articles that answer a ticket, with the section and the ready reply to paste.
+
+    The ticket's text comes from TEXT_FILE, from stdin (no file, or -), or from a ticket of
+    an export (--ticket ID --export FILE). A first line "Subject: ..." ("Asunto: ...") is
+    the subject. Greetings, signatures, quoted replies and personal data are left out.
+    """
+    from kb_app.commands.suggest import (read_text, run_suggest, split_text, suggestions_json, suggestions_text,
+                                         ticket_from_export)
+
+    if (ticket_id is None) != (export is None):
+        raise click.UsageError("--ticket and --export go together")
+    if ticket_id is not None and text_file is not None:
+        raise click.UsageError("give a text file or --ticket/--export, not both")
+    settings = _settings(ctx)
+    if lang is not None and lang not in settings.languages:
+        raise click.BadParameter(f"{lang!r} is not one of the site's languages: {', '.join(settings.languages)}",
+                                 param_hint="--lang")
+    if ticket_id is not None:
+        subject, description = ticket_from_export(export, ticket_id, fmt)
+    else:
+        found_subject, description = split_text(read_text(text_file))
+        subject = subject or found_subject
+    found = run_suggest(settings, audience, subject, description, lang, limit)
+    click.echo(suggestions_json(found) if as_json else suggestions_text(found))
 
 
 @cli.command()

@@ -4,7 +4,8 @@ A ticket is long; a search takes a few words (parse.MAX_WORDS). So the ticket's 
 words (terms.py) become a few searches — its subject's words, the 3, 6 and 10 most telling
 words — and their rankings are fused (reciprocal rank fusion: an article found high by
 several searches comes first). Each search runs in the ticket's language; the section that
-answers (the heading anchor, the table row) is the one the best-ranking search pointed at.
+answers (the heading anchor, the table row) is the row a code points at, else the one the
+best-ranking search pointed at.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from kb.search.analysis import words
+from kb.search.results import Hit
 from kb.search.searcher import SearchIndex
 from kb.suggest.clean import clean_ticket
 from kb.suggest.reply import ReplyBook
@@ -90,15 +92,17 @@ def suggest(index: SearchIndex, subject: str, description: str, replies: ReplyBo
     found = telling_terms(subject, body, index.vocabulary, index.planner.documents,
                           index.is_row_code, index.headed)
     scores: dict[str, float] = {}
-    best: dict[str, tuple[int, object]] = {}  # article id -> (its best rank, the hit there)
+    best: dict[str, tuple[tuple[bool, int], Hit]] = {}  # article id -> (how well placed, its hit)
     for chosen, weight in _searches(found):
         hits = index.search(" ".join(chosen), lang=lang, limit=DEPTH).hits
         if not hits:  # an article only in the other language
             hits = index.search(" ".join(chosen), limit=DEPTH).hits
         for rank, hit in enumerate(hits, 1):
             scores[hit.id] = scores.get(hit.id, 0.0) + weight / (FUSION_K + rank)
-            if hit.id not in best or rank < best[hit.id][0]:
-                best[hit.id] = (rank, hit)
+            # The section shown: a table row a code points at, else the best-ranked search's.
+            key = (not hit.row, rank)
+            if hit.id not in best or key < best[hit.id][0]:
+                best[hit.id] = (key, hit)
     ranked = sorted(scores, key=lambda i: (-scores[i], i))[:max(1, limit)]
     out = []
     for article_id in ranked:

@@ -112,7 +112,9 @@ def serve_site(config_file: Path, settings: Settings, audience: str, host: str, 
     import uvicorn
 
     from kb.search.index import index_root
+    from kb.catalog import load_catalog
     from kb_app.search_api import search_routes
+    from kb_app.suggest_api import suggest_routes
     from kb_app.server import create_app
 
     site = LiveSite(config_file, settings, audience)
@@ -122,6 +124,8 @@ def serve_site(config_file: Path, settings: Settings, audience: str, host: str, 
         raise SystemExit("kb serve: the site could not be built; fix the errors above and run it again")
     _watch(site, [settings.docs_dir, settings.taxonomy.parent, config_file])
     app = create_app(site.current, lambda: site.version,
-                     search_routes(lambda name: index_root(settings.root) / name, (audience,), settings.languages))
+                     search_routes(lambda name: index_root(settings.root) / name, (audience,), settings.languages)
+                     + suggest_routes(lambda name: index_root(settings.root) / name, (audience,), settings.languages,
+                                      lambda: load_catalog(settings)))
     print(f"kb serve: serving the {audience} site at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
