@@ -34,7 +34,7 @@ _DISCLAIMER = re.compile(
     r"|este mensaje|disclaimer|destinatario|intended recipient|sent from my|enviado desde mi)\b")
 _GREETING = re.compile(
     r"^\s*(?:hola|buen(?:os|as)? (?:dias|tardes|noches)|buen dia|estimad[oa]s?|hello|hi|hey|dear|good (?:morning|afternoon|evening)"
-    r"|que tal|saludos)\b[^.?!\n]{0,60}[,.!:]?\s*$")
+    r"|que tal|saludos)\b[^.?!\n]{0,30}[,!:]*\s*$")
 _PLACEHOLDER = re.compile(r"\[(?:card[^\]]*|CVV|CLABE|account|email|phone|CURP|RFC|API key|token|secret|PIN|expiry|address)\]")
 SIGNATURE_LINES = 8  # a sign-off farther than this from the end is part of the message
 

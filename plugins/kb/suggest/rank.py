@@ -26,8 +26,10 @@ DEPTH = 8  # results read from each search
 # (number of telling words, weight) of each search; the subject's words weigh SUBJECT.
 SEARCHES = ((3, 1.0), (6, 1.0), (10, 0.8))
 SUBJECT = 1.5
-_SPANISH = frozenset("el la los las de del que por para con una un es no mi se su pero como esta".split())
-_ENGLISH = frozenset("the and to of is my we our for with was it not but this that have has on".split())
+_SPANISH = frozenset("""el la los las de del que por para con una un es no mi se su pero como esta hola gracias
+                      buenas buenos dias tardes saludos ya muy donde cuando porque""".split())
+_ENGLISH = frozenset("""the and to of is my we our for with was it not but this that have has on hi hello
+                      thanks thank please regards you are why when what""".split())
 
 
 @dataclass
@@ -62,15 +64,15 @@ class Suggestions:
 
 
 def ticket_language(subject: str, body: str, index: SearchIndex, languages: tuple[str, ...]) -> str:
-    """The ticket's language: the one whose articles use its words more, else the one of
-    its commonest function words, else the first language."""
+    """The ticket's language: the one of its commonest function words when they clearly
+    say (prose has many), else the one whose articles use its words more (the search's
+    guess), else the first language."""
     found = words(f"{subject} {body}")
-    guess = index.vocabulary.language([w for w in found if w in index.vocabulary][:400])
-    if guess in languages:
-        return guess
     spanish = sum(w in _SPANISH for w in found)
     english = sum(w in _ENGLISH for w in found)
-    guess = "es" if spanish > english else "en" if english > spanish else ""
+    guess = "es" if spanish >= 2 * english + 1 else "en" if english >= 2 * spanish + 1 else None
+    if guess not in languages:
+        guess = index.vocabulary.language([w for w in found if w in index.vocabulary][:400])
     return guess if guess in languages else languages[0]
 
 

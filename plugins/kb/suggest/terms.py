@@ -67,7 +67,7 @@ def telling_terms(subject: str, body: str, vocabulary: Vocabulary, documents: in
     found = []
     for word, count in counts.items():
         frequency = vocabulary.count(word)
-        if frequency > COMMON_SHARE * documents:
+        if frequency > COMMON_SHARE * documents and not is_code(word):
             continue
         score = math.sqrt(count) * math.log(1 + documents / frequency)
         if is_code(word):

@@ -4,6 +4,7 @@ from text (stdin or a file) or from a ticket of an export."""
 from __future__ import annotations
 
 import json
+import sys
 import re
 from pathlib import Path
 
@@ -29,7 +30,7 @@ def split_text(text: str) -> tuple[str, str]:
 def read_text(source: Path | None) -> str:
     """The ticket's text from a file ('-' or none: stdin), at most MAX_DESCRIPTION characters."""
     if source is None or str(source) == "-":
-        return click.get_text_stream("stdin").read(MAX_DESCRIPTION + 1)
+        return sys.stdin.read(MAX_DESCRIPTION + 1)
     try:
         with source.open(encoding="utf-8-sig", errors="replace") as handle:
             return handle.read(MAX_DESCRIPTION + 1)
