@@ -228,6 +228,28 @@ def stubs(ctx: click.Context, exports: tuple[Path, ...], docs_dir: Path | None, 
     click.echo(stubs_report(_settings(ctx), exports, options, docs_dir, as_json))
 
 
+@cli.group()
+def report() -> None:
+    """Reports for leads, from the ticket exports."""
+
+
+@report.command("tickets")
+@click.argument("exports", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option("--format", "fmt", type=click.Choice(values(ExportFormat)),
+              default=ExportFormat.AUTO.value, show_default=True, help="The help desk that wrote the exports.")
+@click.option("--map", "mapping", multiple=True, metavar="FIELD=COLUMN", help="As for kb stubs; repeatable.")
+@click.option("--ignore-tag", "ignore", multiple=True, metavar="TAG", help="A tag to leave out; repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: weeks, spikes, and each tag and topic.")
+@click.pass_context
+def report_tickets(ctx: click.Context, exports: tuple[Path, ...], fmt: str, mapping: tuple[str, ...],
+                   ignore: tuple[str, ...], as_json: bool) -> None:
+    """Ticket insights from EXPORT...: per tag and topic the tickets by ISO week, the article
+    or stub, spikes, handle times; the uncovered tags that cost most agent time first."""
+    from kb_app.commands.report_tickets import tickets_report
+
+    click.echo(tickets_report(_settings(ctx), exports, fmt, mapping, ignore, as_json))
+
+
 @cli.command()
 @click.argument("text_file", required=False, type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 @click.option("--ticket", "ticket_id", metavar="ID", help="A ticket of the export given with --export.")

@@ -34,6 +34,6 @@ def test_a_broken_ticket_set_names_the_line(tmp_path):
     import pytest
 
     bad = tmp_path / "tickets.yaml"
-    bad.write_text("- subject: a\n  description: b\n- subject: c\n", encoding="utf-8")
+    bad.write_text("- subject: a\n  slug: glossary\n- subject: c\n", encoding="utf-8")
     with pytest.raises(click.ClickException, match=r"line 3: each entry needs"):
         run_ticket_eval(load_settings(ROOT / "mkdocs.yml"), bad)
