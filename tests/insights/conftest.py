@@ -40,5 +40,8 @@ def export(tmp_path):
 
 @pytest.fixture
 def covered(project):
-    project.pair("payments/chargebacks", "Chargebacks.\n", tags=["chargebacks"], title="Chargebacks")
+    project.pair("payments/chargebacks", "Chargebacks. See [returns](../spei/returns.md).\n", tags=["chargebacks"],
+                 title="Chargebacks")
+    project.pair("spei/returns", "Returns. See [chargebacks](../payments/chargebacks.md).\n", tags=["returns"],
+                 title="Returns")
     return project
