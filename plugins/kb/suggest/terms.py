@@ -38,6 +38,8 @@ SUBJECT_WEIGHT = 2.0
 CODE_WEIGHT = 1.5
 HEADED_WEIGHT = 1.5
 COMMON_SHARE = 0.5  # a word in more than this share of the articles is dropped
+MAX_WORDS = 2_000  # words of a ticket read: the question is in its first lines, not in a pasted log
+MAX_TYPOS = 200  # distinct unknown words looked up as typos (each lookup scans the vocabulary)
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,14 @@ def telling_terms(subject: str, body: str, vocabulary: Vocabulary, documents: in
     (`headed`) counts more than one articles only use in passing."""
     counts: Counter[str] = Counter()
     in_subject: set[str] = set()
+    read: dict[str, str | None] = {}  # each distinct word as the index knows it
     for weight, text in ((SUBJECT_WEIGHT, subject), (1.0, body)):
-        for raw in terms(text):
-            word = _known(raw, vocabulary)
+        for position, raw in enumerate(terms(text)):
+            if position >= MAX_WORDS:
+                break
+            if raw not in read:
+                read[raw] = _known(raw, vocabulary, typos=len(read) < MAX_TYPOS)
+            word = read[raw]
             if word is None:
                 continue
             counts[word] += weight
@@ -80,13 +87,14 @@ def telling_terms(subject: str, body: str, vocabulary: Vocabulary, documents: in
     return sorted(found, key=lambda t: (-t.weight, t.word))
 
 
-def _known(word: str, vocabulary: Vocabulary) -> str | None:
-    """The word as the index knows it, or None for a word that tells nothing."""
+def _known(word: str, vocabulary: Vocabulary, typos: bool = True) -> str | None:
+    """The word as the index knows it (its closest known spelling when `typos`), or None
+    for a word that tells nothing."""
     if word in TICKET_STOPWORDS or len(word) < 2:
         return None
     if word in vocabulary:
         return word
-    if is_code(word) or len(word) > 30:
+    if is_code(word) or len(word) > 30 or not typos:
         return None
     near = vocabulary.near(word, typo_budget(word), limit=1)
     return near[0] if near and near[0] not in TICKET_STOPWORDS else None
