@@ -49,6 +49,7 @@ def test_kb_report_tickets_text_and_json(covered, export):
     assert ran.returncode == 0, ran.stderr
     lines = ran.stdout.splitlines()
     assert "SPIKE spei_caido: 15 tickets in 2025-W46" in ran.stdout
+    assert re.search(r"^chargebacks +18 +36  payments/chargebacks$", ran.stdout, re.M)  # the topic's row
     assert lines[[n for n, l in enumerate(lines) if l.startswith("tag ")][0] + 1].startswith("terminal_roto")
     data = json.loads(covered.kb("report", "tickets", str(export), "--json").stdout)
     assert data["spikes"] == ["spei_caido"] and data["tags"][0]["name"] == "terminal_roto"

@@ -106,9 +106,12 @@ def report_text(insights: Insights) -> str:
     for row in insights.spikes():
         last, before = row.spike(weeks)
         lines.append(f"SPIKE {row.name}: {last} tickets in {weeks[-1]} (median {before:g} a week before)")
-    lines.append(f"{'tag':<32}{'tickets':>8}{'agent h':>9}  answer")
-    for row in insights.ranked(insights.tags.values()):
-        agent = f"{row.cost:g}" if row.handle_hours is not None else "-"
-        answer = ", ".join(row.articles[:2]) if row.articles else f"(uncovered) stub {row.stub}"
-        lines.append(f"{row.name[:31]:<32}{row.tickets:>8}{agent:>9}  {answer}")
+    for kind, rows in (("tag", insights.tags), ("topic", insights.topics)):
+        if not rows:
+            continue
+        lines.append(f"{kind:<32}{'tickets':>8}{'agent h':>9}  answer")
+        for row in insights.ranked(rows.values()):
+            agent = f"{row.cost:g}" if row.handle_hours is not None else "-"
+            answer = ", ".join(row.articles[:2]) if row.articles else f"(uncovered) stub {row.stub}"
+            lines.append(f"{row.name[:31]:<32}{row.tickets:>8}{agent:>9}  {answer}")
     return "\n".join(lines)
