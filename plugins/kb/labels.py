@@ -193,3 +193,44 @@ def label(lang: str, key: str, **values: str) -> str:
     """The text for `key` in `lang` (English when the language has none)."""
     text = LABELS.get(lang, {}).get(key) or LABELS["en"].get(key, key)
     return text.format(**values) if values else text
+
+
+# The leads' ticket-insights page (kb.insights.page) and its charts.
+INSIGHTS_TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Ticket insights",
+        "intro": "From the ticket exports of {first} to {last}: {tickets} tickets. Uncovered subjects come first, "
+                 "the ones that cost agents the most time first.",
+        "spikes": "Spikes",
+        "no_spikes": "No tag jumped in the last week.",
+        "spike_line": "**{name}**: {last} tickets in {week}, against a median of {before} a week before: often an incident.",
+        "by_tag": "By ticket tag",
+        "by_topic": "By topic",
+        "name": "Tag", "topic": "Topic", "tickets": "Tickets", "answer": "Article or stub",
+        "first_response": "First response (h, median)", "resolution": "Resolution (h, median)",
+        "agent_hours": "Agent hours", "trend": "Trend", "stub": "stub", "jump": "spike", "none": "—",
+        "chart_title": "Tickets per week: {name}",
+        "chart_desc": "Bar chart of the tickets tagged {name} in each ISO week from {first} to {last}; "
+                      "most in {peak} ({most}). The same figures are in the table below it.",
+        "week": "Week",
+        "no_times": "The exports carry no handle times: subjects are ranked by tickets.",
+    },
+    "es": {
+        "title": "Análisis de tickets",
+        "intro": "De las exportaciones de tickets del {first} al {last}: {tickets} tickets. Primero los temas sin artículo, "
+                 "y entre ellos los que más tiempo cuestan a los agentes.",
+        "spikes": "Picos",
+        "no_spikes": "Ninguna etiqueta se disparó la última semana.",
+        "spike_line": "**{name}**: {last} tickets en {week}, frente a una mediana de {before} por semana antes: suele ser un incidente.",
+        "by_tag": "Por etiqueta de ticket",
+        "by_topic": "Por tema",
+        "name": "Etiqueta", "topic": "Tema", "tickets": "Tickets", "answer": "Artículo o borrador",
+        "first_response": "Primera respuesta (h, mediana)", "resolution": "Resolución (h, mediana)",
+        "agent_hours": "Horas de agente", "trend": "Tendencia", "stub": "borrador", "jump": "pico", "none": "—",
+        "chart_title": "Tickets por semana: {name}",
+        "chart_desc": "Gráfica de barras de los tickets con la etiqueta {name} en cada semana ISO del {first} al {last}; "
+                      "el máximo en {peak} ({most}). Las mismas cifras están en la tabla debajo.",
+        "week": "Semana",
+        "no_times": "Las exportaciones no traen tiempos de atención: los temas se ordenan por número de tickets.",
+    },
+}

@@ -1,6 +1,9 @@
 """The `kb` command line: parses arguments and prints; the work is in `kb_app.commands`, the
 core and the adapters. Imports are lazy, inside each command, so that `kb --help` and
-`kb search` load neither MkDocs nor the modules of other commands."""
+`kb search` load neither MkDocs nor the modules of other commands.
+
+Over 300 lines on purpose: it is the one list of every command's arguments and help, each
+a few lines of click declarations handing over to its module in `kb_app.commands`."""
 
 from __future__ import annotations
 
@@ -174,18 +177,29 @@ def search(ctx: click.Context, query: str, lang: str | None, audience: str, limi
 @click.option("--site-dir", type=click.Path(path_type=Path, exists=True, file_okay=False),
               help="An internal site already built for the built-in search (default: build one aside).")
 @click.option("--no-builtin", is_flag=True, help="Measure only kb search, not the site's built-in search.")
+@click.option("--tickets", "tickets", type=click.Path(path_type=Path),
+              help="A YAML ticket set for the suggestions (default: eval/tickets.yaml, if there).")
 @click.pass_context
-def eval_command(ctx: click.Context, queries: Path, site_dir: Path | None, no_builtin: bool) -> None:
+def eval_command(ctx: click.Context, queries: Path, site_dir: Path | None, no_builtin: bool,
+                 tickets: Path | None) -> None:
     """Measure search quality on QUERIES (a YAML query set): hit@1, hit@5 and MRR@5 of
-    kb search and of the internal site's built-in search, side by side, with the misses."""
+    kb search and of the internal site's built-in search, side by side, with the misses;
+    then hit@1, hit@3 and MRR@5 of kb suggest on a ticket set, beside kb search of the
+    tickets' subjects."""
     from kb_app.commands.build import build_one
-    from kb_app.commands.eval import run_eval
+    from kb_app.commands.eval import run_eval, run_ticket_eval
 
     def build(target: Path) -> None:
         build_one(ctx.obj["config"], Audience.INTERNAL, target)
 
-    _, text = run_eval(_settings(ctx), queries, build, site=site_dir, builtin=not no_builtin)
+    settings = _settings(ctx)
+    _, text = run_eval(settings, queries, build, site=site_dir, builtin=not no_builtin)
     click.echo(text)
+    if tickets is None and (settings.root / "eval" / "tickets.yaml").is_file():
+        tickets = settings.root / "eval" / "tickets.yaml"
+    if tickets is not None:
+        click.echo("")
+        click.echo(run_ticket_eval(settings, tickets)[1])
 
 
 @cli.command()
@@ -219,6 +233,76 @@ def stubs(ctx: click.Context, exports: tuple[Path, ...], docs_dir: Path | None, 
     click.echo(stubs_report(_settings(ctx), exports, options, docs_dir, as_json))
 
 
+@cli.group()
+def report() -> None:
+    """Reports for leads: ticket insights from the exports (tickets); what readers did
+    (searches, and "Was this helpful?" votes: feedback).
+
+    Reader events are read from .kb/analytics.sqlite3, which the servers fill (queries
+    redacted, no IP address, no user name), kept for analytics_retention_days (mkdocs.yml,
+    default 90).
+    """
+
+
+@report.command("tickets")
+@click.argument("exports", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option("--format", "fmt", type=click.Choice(values(ExportFormat)),
+              default=ExportFormat.AUTO.value, show_default=True, help="The help desk that wrote the exports.")
+@click.option("--map", "mapping", multiple=True, metavar="FIELD=COLUMN", help="As for kb stubs; repeatable.")
+@click.option("--ignore-tag", "ignore", multiple=True, metavar="TAG", help="A tag to leave out; repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: weeks, spikes, and each tag and topic.")
+@click.pass_context
+def report_tickets(ctx: click.Context, exports: tuple[Path, ...], fmt: str, mapping: tuple[str, ...],
+                   ignore: tuple[str, ...], as_json: bool) -> None:
+    """Ticket insights from EXPORT...: per tag and topic the tickets by ISO week, the article
+    or stub, spikes, handle times; the uncovered tags that cost most agent time first."""
+    from kb_app.commands.report_tickets import tickets_report
+
+    click.echo(tickets_report(_settings(ctx), exports, fmt, mapping, ignore, as_json))
+
+
+@cli.command()
+@click.argument("text_file", required=False, type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
+@click.option("--ticket", "ticket_id", metavar="ID", help="A ticket of the export given with --export.")
+@click.option("--export", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="The ticket export (Zendesk, Freshdesk, Jira, CSV/JSON) holding --ticket.")
+@click.option("--format", "fmt", type=click.Choice(values(ExportFormat)), default=ExportFormat.AUTO.value,
+              show_default=True, help="The help desk that wrote --export.")
+@click.option("--subject", default="", help="The ticket's subject, when the text is only its description.")
+@click.option("--lang", help="The ticket's language, e.g. es (default: detected).")
+@click.option("--audience", type=AUDIENCE_CHOICE, default=Audience.INTERNAL.value, show_default=True,
+              help="Suggest what this audience's site shows.")
+@click.option("-n", "--limit", type=click.IntRange(1, 20), default=3, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: {lang, words, suggestions: [{id, title, url, anchor, reply...}]}.")
+@click.pass_context
+def suggest(ctx: click.Context, text_file: Path | None, ticket_id: str | None, export: Path | None, fmt: str,
+            subject: str, lang: str | None, audience: str, limit: int, as_json: bool) -> None:
+    """The articles that answer a ticket, with the section and the ready reply to paste.
+
+    The ticket's text comes from TEXT_FILE, from stdin (no file, or -), or from a ticket of
+    an export (--ticket ID --export FILE). A first line "Subject: ..." ("Asunto: ...") is
+    the subject. Greetings, signatures, quoted replies and personal data are left out.
+    """
+    from kb_app.commands.suggest import (read_text, run_suggest, split_text, suggestions_json, suggestions_text,
+                                         ticket_from_export)
+
+    if (ticket_id is None) != (export is None):
+        raise click.UsageError("--ticket and --export go together")
+    if ticket_id is not None and text_file is not None:
+        raise click.UsageError("give a text file or --ticket/--export, not both")
+    settings = _settings(ctx)
+    if lang is not None and lang not in settings.languages:
+        raise click.BadParameter(f"{lang!r} is not one of the site's languages: {', '.join(settings.languages)}",
+                                 param_hint="--lang")
+    if ticket_id is not None:
+        subject, description = ticket_from_export(export, ticket_id, fmt)
+    else:
+        found_subject, description = split_text(read_text(text_file))
+        subject = subject or found_subject
+    found = run_suggest(settings, audience, subject, description, lang, limit)
+    click.echo(suggestions_json(found) if as_json else suggestions_text(found))
+
+
 @cli.command()
 @click.option("--audience", type=AUDIENCE_CHOICE, default=Audience.INTERNAL.value, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
@@ -229,15 +313,6 @@ def serve(ctx: click.Context, audience: str, host: str, port: int) -> None:
     from kb_app.commands.serve import serve_site
 
     serve_site(ctx.obj["config"], _settings(ctx), audience, host, port)
-
-
-@cli.group()
-def report() -> None:
-    """What readers did, for leads: searches, and "Was this helpful?" votes.
-
-    Read from .kb/analytics.sqlite3, which kb serve fills (queries redacted, no IP address,
-    no user name); kept for analytics_retention_days (mkdocs.yml, default 90).
-    """
 
 
 SINCE_HELP = "From this date (2026-11-01) or the last N days (30d)."

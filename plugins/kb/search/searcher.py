@@ -17,7 +17,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from kb.search.analysis import is_code
+from kb.search.analysis import is_code, stems
 from kb.search.answer import locate
 from kb.search.expansion import QueryWord, expand, query_language
 from kb.search.files import INFO, SYNONYMS, VERSION, VOCABULARY
@@ -108,6 +108,20 @@ class SearchIndex:
         if not found:
             results.did_you_mean = self.did_you_mean(parsed)
         return results
+
+    def is_row_code(self, word: str) -> bool:
+        """Whether a (folded) code names a table row of some article: a decline, return or
+        HTTP code, not an amount."""
+        with self._lock:
+            self._fresh()
+            return self.planner.known("code", word)
+
+    def headed(self, word: str) -> bool:
+        """Whether some article holds a (folded) word above its body: in a title, summary,
+        tag or heading (a word articles are about, not one they happen to use)."""
+        with self._lock:
+            self._fresh()
+            return any(self.planner.known("h", form) for form in ({word} if is_code(word) else stems(word)))
 
     def _phrase_texts(self, candidate: Candidate) -> list[str]:
         return [candidate.doc["title"], candidate.doc["summary"], json.loads(self.pages[candidate.number])["text"]]

@@ -25,6 +25,10 @@ CSV = Layout(
                 "Data de criação", "Criado em"),
     channel=("Source", "Fuente", "Origen", "Origem", "Canal"),
     type=("Type", "Tipo"),
+    first_response=("First response time (in hrs)", "Tiempo de primera respuesta (en horas)",
+                    "Tiempo de primera respuesta (en hrs)", "Tempo da primeira resposta (em horas)"),
+    resolution=("Resolution time (in hrs)", "Tiempo de resolución (en horas)", "Tiempo de resolución (en hrs)",
+                "Tempo de resolução (em horas)"),
 )
 API = Layout(ExportFormat.FRESHDESK, id=("id",), subject=("subject",), description=("description_text", "description"), tags=("tags",),
              created_at=("created_at",), channel=("source_name", "source"), type=("type", "ticket_type"))

@@ -29,6 +29,11 @@ CSV = Layout(
              "Campo personalizado (Canal de solicitação)"),
     type=("Issue Type", "Work type", "Tipo de Incidencia", "Tipo de trabajo", "Tipo de item", "Tipo do item",
           "Tipo de issue", "Tipo de item de trabalho"),
+    # Jira Service Management's SLA fields (elapsed time, "2h 30m"), else the time logged.
+    first_response=("Custom field (Time to first response)", "Campo personalizado (Tiempo hasta la primera respuesta)",
+                    "Campo personalizado (Tempo até a primeira resposta)"),
+    resolution=("Custom field (Time to resolution)", "Campo personalizado (Tiempo de resolución)",
+                "Campo personalizado (Tempo até a resolução)", "Time Spent", "Tiempo empleado", "Tempo gasto"),
 )
 # Columns only a Jira export has, for a header whose summary column is left out.
 MARKERS = ("Issue id", "Work item id", "ID de la incidencia", "ID da item", "ID do item", "Project key",

@@ -22,6 +22,8 @@ class Ticket(NamedTuple):
     created: str  # the day it was opened, YYYY-MM-DD, or "" when the export has none
     channel: str = ""  # email, web, chat, phone ... as the help desk names it
     kind: str = ""  # the help desk's ticket type (question, incident ...), lowercase
+    first_response: float | None = None  # hours to the first reply, where the export has it
+    resolution: float | None = None  # hours to resolution, where the export has it
 
 
 class ExportError(ValueError):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from kb.tickets.columns import Columns
 from kb.tickets.dates import ticket_day
+from kb.tickets.durations import hours, unit_of
 from kb.tickets.limits import FIELD_MAX, ID_MAX
 from kb.tickets.model import ExportError, Ticket
 from kb.tickets.reading import csv_failure
@@ -28,6 +29,8 @@ class Layout:
     created_at: Sequence[str]
     channel: Sequence[str] = ()
     type: Sequence[str] = ()
+    first_response: Sequence[str] = ()  # handle times (durations.py reads their units)
+    resolution: Sequence[str] = ()
 
 
 def _long_id(display: str, line: int, ident: str) -> ExportError:
@@ -55,6 +58,10 @@ def csv_tickets(reader: Iterator[list[str]], columns: Columns, layout: Layout, s
     i_created = columns.find("created_at", layout.created_at)
     i_channel = columns.find("channel", layout.channel)
     i_type = columns.find("type", layout.type)
+    i_first = columns.find("first_response", layout.first_response)
+    i_resolved = columns.find("resolution", layout.resolution)
+    u_first = unit_of(columns.header[i_first]) if i_first is not None else 1.0
+    u_resolved = unit_of(columns.header[i_resolved]) if i_resolved is not None else 1.0
     last = reader.line_num  # the line where the last record read ends
     try:
         for row in reader:
@@ -88,6 +95,8 @@ def csv_tickets(reader: Iterator[list[str]], columns: Columns, layout: Layout, s
                 ticket_day(row[i_created]) if i_created is not None and row[i_created] else "",
                 row[i_channel].strip() if i_channel is not None else "",
                 row[i_type].strip().lower() if i_type is not None else "",
+                hours(row[i_first], u_first) if i_first is not None else None,
+                hours(row[i_resolved], u_resolved) if i_resolved is not None else None,
             )
             last = reader.line_num
     except (csv.Error, UnicodeDecodeError) as exc:
@@ -123,6 +132,7 @@ def object_tickets(items: Iterator[tuple[int, dict]], display: str, layout: Layo
              for field in ("id", "subject", "description", "tags", "created_at", "channel", "type")]
     (k_id, *o_id), (k_subject, *o_subject), (k_description, *o_description), (k_tags, *o_tags), \
         (k_created, *o_created), (k_channel, *o_channel), (k_type, *o_type) = names
+    times = bool(layout.first_response or layout.resolution)
     for ordinal, (line, obj) in enumerate(items, 1):
         if skip is not None and skip(obj):
             continue
@@ -154,7 +164,20 @@ def object_tickets(items: Iterator[tuple[int, dict]], display: str, layout: Layo
             raise ExportError(display, line, f"ticket {ident} has a subject or description longer than {FIELD_MAX:,} characters",
                               "a ticket field that long is not ticket text: export the tickets again from the help desk")
         yield Ticket(ident, subject, description, tags, ticket_day(created[:64]) if created else "", _text(channel).strip()[:200],
-                     _text(get(k_type) or _first(obj, o_type)).strip().lower()[:200])
+                     _text(get(k_type) or _first(obj, o_type)).strip().lower()[:200],
+                     _handle_time(obj, layout.first_response) if times else None,
+                     _handle_time(obj, layout.resolution) if times else None)
+
+
+def _handle_time(obj: Mapping, keys: Sequence[str]) -> float | None:
+    """A handle time of a JSON ticket, in hours: under one of `keys`, or in its metric set
+    (Zendesk's `metric_set`, sideloaded by the incremental export)."""
+    metrics = obj.get("metric_set")
+    for source in (obj, metrics if isinstance(metrics, dict) else {}):
+        for key in keys:
+            if source.get(key) is not None:
+                return hours(source[key], unit_of(key))
+    return None
 
 
 def split_on(separators: str) -> SplitTags:

@@ -24,12 +24,17 @@ CSV = Layout(
     created_at=("Created at", "Created", "Requested", "Creado", "Fecha de creación", "Solicitado", "Criado em", "Data de criação"),
     channel=("Via", "Channel", "Vía", "Canal"),
     type=("Ticket type", "Type", "Tipo de ticket", "Tipo"),
+    first_response=("First reply time in minutes", "Tiempo de primera respuesta en minutos",
+                    "Tempo da primeira resposta em minutos"),
+    resolution=("Full resolution time in minutes", "Tiempo de resolución completa en minutos",
+                "Tempo de resolução completa em minutos"),
 )
 # Columns only a Zendesk ticket export has beside its `Id`.
 MARKERS = ("Via", "Vía", "Requester", "Requester id", "Solicitante", "ID del solicitante", "ID do solicitante",
            "Ticket type", "Tipo de ticket", "Summation column")
 API = Layout(ExportFormat.ZENDESK, id=("id",), subject=("subject", "raw_subject"), description=("description",), tags=("tags",),
-             created_at=("created_at",), channel=("via", "channel"), type=("type",))
+             created_at=("created_at",), channel=("via", "channel"), type=("type",),
+             first_response=("reply_time_in_minutes",), resolution=("full_resolution_time_in_minutes",))
 # Keys of Zendesk's ticket objects that Freshdesk's do not have.
 OWN_KEYS = ("via", "raw_subject", "submitter_id", "result_type", "assignee_id", "organization_id", "brand_id",
             "ticket_form_id", "collaborator_ids", "satisfaction_rating", "has_incidents")

@@ -1,4 +1,5 @@
-"""`kb eval`: measure kb search and the site's built-in search on a query set, side by side."""
+"""`kb eval`: measure kb search and the site's built-in search on a query set, side by side,
+and the suggestions on a ticket set."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ import click
 from kb.search.index import build_index
 from kb.search.searcher import SearchIndex
 from kb.settings import Settings
+from kb.suggest import ReplyBook
 from kb.vocabulary import Audience
 from kb_app.commands.index import checked_catalog
 from kb_app.eval import Evaluation, Score, builtin_rankings, load_queries, report
+from kb_app.suggest_eval import Measure, TicketSetError, load_tickets, measure, measure_report
 
 
 def run_eval(settings: Settings, queries_file: Path, build: Callable[[Path], None], site: Path | None = None,
@@ -46,3 +49,18 @@ def run_eval(settings: Settings, queries_file: Path, build: Callable[[Path], Non
             scores.append(Score("built-in search (Material, lunr)", theirs, queries, time.perf_counter() - start))
     evaluation = Evaluation(queries, scores, existing)
     return evaluation, report(evaluation)
+
+
+def run_ticket_eval(settings: Settings, tickets_file: Path) -> tuple[list[Measure], str]:
+    """Evaluate the suggestions for the tickets of `tickets_file` (the internal index, built
+    aside from the articles as they are now), beside the search of their subjects."""
+    try:
+        cases = load_tickets(tickets_file)
+    except TicketSetError as exc:
+        raise click.ClickException(str(exc)) from None
+    catalog = checked_catalog(settings)
+    with tempfile.TemporaryDirectory(prefix="kb-eval-") as temp:
+        build_index(catalog, Audience.INTERNAL, Path(temp) / "index")
+        index = SearchIndex(Path(temp) / "index" / Audience.INTERNAL)
+        measures = measure(index, ReplyBook.from_catalog(catalog, Audience.INTERNAL), settings.languages, cases)
+    return measures, measure_report(tickets_file, measures)

@@ -18,3 +18,5 @@ class StubsConfig(Config):
     map = c.Type(dict, default={})
     # Tags to leave out, e.g. ones the help desk adds to every ticket.
     ignore_tags = c.ListOfItems(c.Type(str), default=[])
+    # The leads' ticket-insights page (insights/tickets), generated into the internal site.
+    insights = c.Type(bool, default=True)
