@@ -93,7 +93,8 @@ def _watch(site: LiveSite, paths: list[Path]) -> None:
     threading.Thread(target=loop, daemon=True).start()
 
 
-def serve_site(config_file: Path, settings: Settings, audience: str, host: str, port: int) -> None:
+def serve_site(config_file: Path, settings: Settings, audience: str, host: str, port: int,
+               allowed_hosts: tuple[str, ...] = ()) -> None:
     """Build, serve at http://host:port/, and rebuild on every change to the sources."""
     import uvicorn
 
@@ -108,6 +109,7 @@ def serve_site(config_file: Path, settings: Settings, audience: str, host: str, 
         raise SystemExit("kb serve: the site could not be built; fix the errors above and run it again")
     _watch(site, [settings.docs_dir, settings.taxonomy.parent, config_file])
     app = create_app(site.current, lambda: site.version,
-                     search_routes(lambda name: index_root(settings.root) / name, (audience,), settings.languages))
+                     search_routes(lambda name: index_root(settings.root) / name, (audience,), settings.languages),
+                     allowed_hosts=allowed_hosts)
     print(f"kb serve: serving the {audience} site at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
