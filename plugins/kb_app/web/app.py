@@ -21,7 +21,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, RedirectResponse
 from starlette.routing import BaseRoute, Mount, Route, Router
 
 from kb.vocabulary import Audience
@@ -75,6 +75,7 @@ def create_app(config: WebConfig, public_routes: Sequence[BaseRoute] = (),
     if config.internal_site is not None:
         internal = Router([*search_routes(index_of, (Audience.INTERNAL,), config.languages), *internal_routes,
                            Mount("/", app=BuiltSite(config.internal_site, private=True))])
+        routes.append(Route(INTERNAL_PREFIX, lambda request: RedirectResponse(f"{INTERNAL_PREFIX}/"), methods=["GET", "HEAD"]))
         routes.append(Mount(INTERNAL_PREFIX, app=RequireUser(internal, LOGIN if users else None)))
     routes.append(Mount("/", app=BuiltSite(config.public_site)))
     middleware = [
