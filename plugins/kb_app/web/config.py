@@ -39,8 +39,12 @@ class WebConfig:
     access_log: bool = True
 
     def __post_init__(self) -> None:
-        for network in self.trusted_proxies:
-            ipaddress.ip_network(network, strict=False)  # a bad address fails at start, not on a request
+        for network in self.trusted_proxies:  # a bad address fails at start, not on a request
+            try:
+                ipaddress.ip_network(network, strict=False)
+            except ValueError:
+                raise ValueError(f"trusted proxy {network!r} is not an address or network "
+                                 "(e.g. 10.0.0.5 or 10.0.0.0/24)") from None
 
     @property
     def hosts(self) -> frozenset[str]:
