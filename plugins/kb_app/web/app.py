@@ -79,9 +79,9 @@ def create_app(config: WebConfig, public_routes: Sequence[BaseRoute] = (),
         routes.append(Mount(INTERNAL_PREFIX, app=RequireUser(internal, LOGIN if users else None)))
     routes.append(Mount("/", app=BuiltSite(config.public_site)))
     middleware = [
+        *([Middleware(AccessLog)] if config.access_log else []),  # first: refused requests are logged too
         Middleware(HostCheck, allowed=config.allowed_hosts),
         Middleware(SecurityHeaders, hsts=config.secure_cookies),
-        *([Middleware(AccessLog)] if config.access_log else []),
         Middleware(SessionMiddleware, secret_key=config.secret or secrets.token_urlsafe(32), session_cookie=SESSION_COOKIE,
                    max_age=int(config.session_hours * 3600), same_site="lax", https_only=config.secure_cookies),
         Middleware(Identity, proxies=Proxies(config.trusted_proxies), header=config.identity_header, users=users,
