@@ -123,7 +123,7 @@ def login_routes(users: Users, throttle: Throttle, languages: tuple[str, ...], d
                               headers={"Retry-After": seconds})
         if not await _in_thread(users.verify, name, form.get("password", "")):
             await _in_thread(throttle.failed, keys)
-            return login_form(request, lang, target, label(lang, "login.failed"), status=401)
+            return login_form(request, lang, target, label(lang, "login.failed"))  # 200: the form again, with why
         await _in_thread(throttle.succeeded, keys[0])
         request.session.clear()  # a new session: nothing from before the login carries over
         request.session.update({"user": name, "at": time.time(), "csrf": secrets.token_urlsafe(24)})

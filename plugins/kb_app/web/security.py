@@ -20,6 +20,9 @@ _INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script\s*>"
 
 # For responses that are not pages (JSON, assets, errors): nothing may run or load.
 LOCKED_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+# A script's own policy governs it when it runs as a worker (Material's search worker loads
+# its other scripts from the site).
+SCRIPT_POLICY = "default-src 'self'; object-src 'none'; frame-ancestors 'none'"
 
 STATIC_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"x-content-type-options", b"nosniff"),
@@ -93,7 +96,9 @@ class SecurityHeaders:
                 names = {name.lower() for name, _ in headers}
                 headers.extend(item for item in self.extra if item[0] not in names)
                 if b"content-security-policy" not in names:
-                    headers.append((b"content-security-policy", LOCKED_POLICY.encode()))
+                    kind = next((value for name, value in headers if name.lower() == b"content-type"), b"")
+                    policy = SCRIPT_POLICY if b"javascript" in kind else LOCKED_POLICY
+                    headers.append((b"content-security-policy", policy.encode()))
                 message = {**message, "headers": headers}
             await send(message)
 
