@@ -29,7 +29,8 @@ class BuiltSite(StaticFiles):
         response = await super().get_response(path, scope)
         if isinstance(response, FileResponse) and str(response.path).endswith(".html"):
             stat = response.stat_result
-            policy = await anyio.to_thread.run_sync(_POLICIES.of, str(response.path), stat.st_mtime_ns, stat.st_size)
+            version = (str(response.path), stat.st_mtime_ns, stat.st_size)
+            policy = _POLICIES.cached(*version) or await anyio.to_thread.run_sync(_POLICIES.of, *version)
             response.headers["content-security-policy"] = policy
             response.headers["cache-control"] = self.cache_control
         return response

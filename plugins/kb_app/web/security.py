@@ -63,12 +63,19 @@ class PagePolicies:
         self._cache: OrderedDict[tuple[str, int, int], str] = OrderedDict()
         self._lock = threading.Lock()
 
-    def of(self, path: str, mtime_ns: int, length: int) -> str:
+    def cached(self, path: str, mtime_ns: int, length: int) -> str | None:
+        """The policy if this version of the page was seen (no file read: safe on the event loop)."""
         key = (path, mtime_ns, length)
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
+        return None
+
+    def of(self, path: str, mtime_ns: int, length: int) -> str:
+        if (known := self.cached(path, mtime_ns, length)) is not None:
+            return known
+        key = (path, mtime_ns, length)
         policy = page_policy(Path(path).read_bytes())
         with self._lock:
             self._cache[key] = policy
