@@ -215,6 +215,64 @@ def measure(name: str, root: Path, mix: list[tuple[float, list[str]]], args: arg
             stop(process)
 
 
+def cpu_per_request(root: Path, mix: list[tuple[float, list[str]]], count: int, seed: int) -> tuple[float, float]:
+    """CPU milliseconds per request (all threads of this process), the same requests driven
+    straight through the ASGI app, of kb web's app (logged in) and of the bare app: what a
+    request costs the server whatever the machine's load, with no client or network."""
+    import importlib.util
+
+    from starlette.testclient import TestClient
+
+    from kb_app.web.app import create_app
+    from kb_app.web.config import WebConfig
+    from kb.search.index import index_root
+
+    spec = importlib.util.spec_from_loader("bench_bare", loader=None)
+    bare_module = importlib.util.module_from_spec(spec)
+    os.environ["BENCH_ROOT"] = str(root)
+    exec(BARE, bare_module.__dict__)
+    config = WebConfig(public_site=root / "site" / "public", internal_site=root / "site" / "internal",
+                       index_root=index_root(root), users_file=root / ".kb" / "users.json", secret="c" * 40,
+                       secure_cookies=False, api_rate=0, state_dir=root / ".kb", access_log=True)
+    web_app = create_app(config)
+    with TestClient(web_app, base_url="http://127.0.0.1") as client:
+        page = client.get("/login")
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+        client.post("/login", data={"user": "agent00", "password": PASSWORD, "csrf": csrf, "next": "/internal/"},
+                    follow_redirects=False)
+        cookie = f"kb_session={client.cookies['kb_session']}".encode()
+    rng = random.Random(seed)
+    weights = [weight for weight, _ in mix]
+    paths = [rng.choice(rng.choices(mix, weights)[0][1]) for _ in range(count)]
+
+    async def drive(app) -> float:  # noqa: ANN001
+        async def receive() -> dict:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict) -> None:
+            if message["type"] == "http.response.start" and message["status"] != 200:
+                raise SystemExit(f"bench-web: {message['status']} in the CPU run")
+
+        for warm in (True, False):
+            began = time.process_time()
+            for path in paths[:50] if warm else paths:
+                route, _, query = path.partition("?")
+                scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+                         "scheme": "http", "path": route, "raw_path": route.encode(), "root_path": "",
+                         "query_string": query.encode(), "client": ("127.0.0.1", 5000), "server": ("127.0.0.1", 80),
+                         "headers": [(b"host", b"127.0.0.1"), (b"cookie", cookie), (b"accept", b"*/*")]}
+                await app(scope, receive, send)
+        return (time.process_time() - began) * 1000 / len(paths)
+
+    import contextlib
+    import io
+
+    with contextlib.redirect_stdout(io.StringIO()):  # the access log's lines
+        web_ms = asyncio.run(drive(web_app))
+    bare_ms = asyncio.run(drive(bare_module.app()))
+    return web_ms, bare_ms
+
+
 def project_copy(source: Path, target: Path) -> Path:
     target.mkdir(parents=True)
     for name in ("docs", "data"):
@@ -235,10 +293,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=12.0, help="measured seconds per run (default 12)")
     parser.add_argument("--clients", type=lambda s: [int(n) for n in s.split(",")], default=[1, 8, 32])
     parser.add_argument("--workers", type=int, default=2, help="kb web worker processes (default 2)")
-    parser.add_argument("--per-language", type=int, default=1000, help="generated articles per language built as a site")
+    parser.add_argument("--per-language", type=int, default=1000,
+                        help="generated articles per language built as a site (0: the real articles only)")
     parser.add_argument("--search-per-language", type=int, default=5000,
                         help="generated articles per language for the search-only run (0: skip it)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--cpu-requests", type=int, default=2000, help="requests of the CPU-time run (default 2000)")
     args = parser.parse_args(argv)
     from generate_corpus import generate
 
@@ -254,9 +314,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"real articles: built both sites for kb web in {time.perf_counter() - began:.0f} s")
         add_agents(real, max(args.clients))
         mix = [(0.6, site_paths(real, "internal")), (0.1, site_paths(real, "public")), (0.3, searches)]
+        web_ms, bare_ms = cpu_per_request(real, mix, args.cpu_requests, args.seed)
+        print(f"real articles, CPU per request (the same {args.cpu_requests} requests through the app, no network): "
+              f"kb web {web_ms:.2f} ms, bare {bare_ms:.2f} ms ({web_ms / bare_ms:.2f}x): "
+              f"{1000 / web_ms:.0f} requests a second per core")
         measure(f"real articles: {len(site_paths(real, 'internal'))} internal pages, "
                 f"{len(site_paths(real, 'public'))} public, {len(searches)} queries", real, mix, args, runs)
 
+        if not args.per_language:
+            return report(runs)
         corpus = Path(tmp) / "corpus"
         generate(args.per_language, corpus, args.seed)
         began = time.perf_counter()
@@ -278,6 +344,11 @@ def main(argv: list[str] | None = None) -> int:
             measure(f"generated corpus: {2 * args.search_per_language} articles (search API only)", big,
                     [(1.0, searches)], args, runs)
 
+    return report(runs)
+
+
+def report(runs: list) -> int:
+    """The verdict: no failed request, and the target at 32 clients on the real articles."""
     print(f"\nload average {os.getloadavg()[0]:.2f} at the end (the machine is shared: figures vary with it)")
     real_32 = [run for name, label, run in runs if name.startswith("real") and label == "kb web" and run.clients == 32]
     failed = sum(run.errors for _, _, run in runs)

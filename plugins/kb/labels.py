@@ -143,6 +143,11 @@ def search_box_words() -> dict[str, dict[str, str]]:
     return {lang: {name: label(lang, f"search.{name}") for name in SEARCH_BOX} for lang in LABELS}
 
 
+def sign_out_words() -> dict[str, str]:
+    """The pages' "Sign out" link in every language (the internal site behind kb web)."""
+    return {lang: label(lang, "logout.submit") for lang in LABELS}
+
+
 # What a language is called where a person names it: a glossary's column header, a ready
 # reply's tab title ("Español" in an English article). Compared folded (no accents, lower case).
 LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {

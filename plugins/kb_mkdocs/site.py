@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit, urlunsplit
 
-from kb.labels import search_box_words
+from kb.labels import search_box_words, sign_out_words
 
 log = logging.getLogger("kb.site")
 
@@ -71,6 +71,7 @@ def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool
             if base_path is not None:
                 parts = urlsplit(config.site_url or "http://127.0.0.1:8000/")
                 config.site_url = urlunsplit((parts.scheme, parts.netloc, base_path, "", ""))
+                config.extra["kb_signout"] = sign_out_words()  # served behind kb web's login
             build(config)
     except MkDocsException as exc:
         reason = "\n".join(printer.errors) or str(exc)

@@ -82,6 +82,8 @@ def test_login_opens_the_internal_site_and_logout_closes_it(client_for) -> None:
     page = client.get("/internal/es/procedures/escalation/")
     assert page.status_code == 200 and "Escalation procedure" in page.text
     assert page.headers["cache-control"] == "private, no-cache"
+    assert 'href="/logout?lang=es" data-kb-signout>Cerrar sesión<' in page.text  # each internal page can sign out
+    assert "data-kb-signout" not in client.get("/es/spei/returns/").text
     assert client.get("/internal/api/search", params={"q": "escalation"}).json()[0]["id"] == "procedures/escalation"
     logout_page = client.get("/logout?lang=es")
     assert "Cerrar sesión" in logout_page.text and "ana" in logout_page.text
