@@ -122,6 +122,19 @@ def start(root: Path, bare: bool, workers: int, log: Path) -> tuple[subprocess.P
     return process, base
 
 
+def worker_rss_mb(parent: int) -> list[float]:
+    """The resident memory of each worker process (the children of uvicorn's supervisor), MB."""
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(parent) and "VmRSS" in fields:
+            sizes.append(int(fields["VmRSS"].split()[0]) / 1024)
+    return sorted(sizes)
+
+
 def stop(process: subprocess.Popen) -> None:
     process.terminate()
     try:
@@ -143,9 +156,11 @@ async def login(client: httpx.AsyncClient, user: str) -> None:
         raise SystemExit(f"bench-web: {user} could not log in ({answer.status_code})")
 
 
-async def load(base: str, clients: int, seconds: float, mix: list[tuple[float, list[str]]], logged_in: bool, seed: int) -> Run:
+async def load(base: str, clients: int, seconds: float, mix: list[tuple[float, list[str]]], logged_in: bool, seed: int,
+               pace: float | None = None) -> Run:
     """`clients` concurrent clients, each on its own connection, for `seconds` (after a
-    short warm-up), bounded at MAX_REQUESTS."""
+    short warm-up), bounded at MAX_REQUESTS; each asks again at once, or with `pace`,
+    after a random pause averaging 1/pace seconds (agents at work, not a flood)."""
     latencies: list[float] = []
     errors = 0
     count = 0
@@ -176,6 +191,8 @@ async def load(base: str, clients: int, seconds: float, mix: list[tuple[float, l
                 latencies.append(time.perf_counter() - begin)
                 count += 1
                 errors += not ok
+                if pace:
+                    await asyncio.sleep(rng.expovariate(pace))
 
     started, done = asyncio.Event(), asyncio.Event()
     ready: list[int] = []
@@ -211,6 +228,12 @@ def measure(name: str, root: Path, mix: list[tuple[float, list[str]]], args: arg
                 label = "bare" if bare else "kb web"
                 print(run.line(label), flush=True)
                 runs.append((name, label, run))
+            if args.pace:
+                run = asyncio.run(load(base, max(args.clients), args.seconds, mix, not bare, args.seed, args.pace))
+                print(run.line(label) + f"   (paced: {args.pace:g} requests a second per client)", flush=True)
+            if not bare:
+                rss = worker_rss_mb(process.pid)
+                print(f"  kb web workers' memory after the runs: {', '.join(f'{mb:.0f} MB' for mb in rss)}")
         finally:
             stop(process)
 
@@ -298,6 +321,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--search-per-language", type=int, default=5000,
                         help="generated articles per language for the search-only run (0: skip it)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--pace", type=float, default=2.0,
+                        help="also a run of the most clients, each asking this many times a second on average (0: none)")
     parser.add_argument("--cpu-requests", type=int, default=2000, help="requests of the CPU-time run (default 2000)")
     args = parser.parse_args(argv)
     from generate_corpus import generate
