@@ -128,7 +128,8 @@ def build(ctx: click.Context, audience: str, site_dir: Path | None, web: bool) -
     site/<audience> is swapped to the new build in one step: a server reading it never
     sees half a site.
     """
-    from kb_app.commands.build import WEB_PREFIX, build_folder, publish
+    from kb_app.commands.build import build_folder, publish
+    from kb_app.web.config import INTERNAL_PREFIX
     from kb_mkdocs.site import BuildFailed, build_site
 
     settings = _settings(ctx)
@@ -140,7 +141,7 @@ def build(ctx: click.Context, audience: str, site_dir: Path | None, web: bool) -
         for_web = web and name == Audience.INTERNAL
         try:
             seconds = build_site(ctx.obj["config"], name, target, search_api=for_web,
-                                 base_path=WEB_PREFIX if for_web else None)
+                                 base_path=f"{INTERNAL_PREFIX}/" if for_web else None)
         except BuildFailed as exc:
             if not site_dir:
                 shutil.rmtree(target, ignore_errors=True)
@@ -323,10 +324,11 @@ def web(ctx: click.Context, host: str, port: int, workers: int, allowed_hosts: t
     from kb.search.index import index_root
     from kb_app.commands.users import users_file as default_users_file
     from kb_app.commands.web import WebError, check_sites, run_web, session_secret
-    from kb_app.web.config import LOOPBACK_HOSTS, WebConfig
+    from kb_app.web.config import WebConfig
+    from kb_app.web.hosts import LOOPBACK
 
     settings = _settings(ctx)
-    if insecure_cookies and host not in LOOPBACK_HOSTS:
+    if insecure_cookies and host not in LOOPBACK:
         raise click.UsageError("--insecure-cookies is for a server on 127.0.0.1 only: behind HTTPS, cookies stay Secure")
     if users_file is None and (settings.root / ".kb" / "users.json").exists():
         users_file = default_users_file(settings.root, None)

@@ -15,7 +15,6 @@ from kb.swap import swap_in
 
 BUILDS = ".builds"
 KEEP = 2  # the build shown and the one before it
-WEB_PREFIX = "/internal/"  # where `kb web` serves the internal site
 
 
 def build_folder(published: Path) -> Path:

@@ -12,7 +12,6 @@ from pathlib import Path
 
 ENVIRONMENT = "KB_WEB_CONFIG"
 INTERNAL_PREFIX = "/internal"
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 # Headers an authenticating proxy (oauth2-proxy, a cloud access proxy) sets to name the user.
 # Any of them from an address that is not a trusted proxy is refused, whichever one is used.
 IDENTITY_HEADERS = ("x-forwarded-user", "x-forwarded-email", "x-auth-request-user", "x-auth-request-email",
@@ -45,11 +44,6 @@ class WebConfig:
             except ValueError:
                 raise ValueError(f"trusted proxy {network!r} is not an address or network "
                                  "(e.g. 10.0.0.5 or 10.0.0.0/24)") from None
-
-    @property
-    def hosts(self) -> frozenset[str]:
-        """Every Host (without port) the server answers to."""
-        return frozenset(h.lower() for h in (*LOOPBACK_HOSTS, *self.allowed_hosts))
 
     def to_json(self) -> str:
         values = dataclasses.asdict(self)
