@@ -245,7 +245,9 @@ def cpu_per_request(root: Path, mix: list[tuple[float, list[str]]], count: int, 
     """CPU milliseconds per request (all threads of this process), the same requests driven
     straight through the ASGI app, of kb web's app (logged in) and of the bare app: what a
     request costs the server whatever the machine's load, with no client or network."""
+    import contextlib
     import importlib.util
+    import io
 
     from starlette.testclient import TestClient
 
@@ -261,7 +263,10 @@ def cpu_per_request(root: Path, mix: list[tuple[float, list[str]]], count: int, 
                        index_root=index_root(root), users_file=root / ".kb" / "users.json", secret="c" * 40,
                        secure_cookies=False, api_rate=0, state_dir=root / ".kb", access_log=True)
     web_app = create_app(config)
-    with TestClient(web_app, base_url="http://127.0.0.1") as client:
+    import warnings
+
+    warnings.filterwarnings("ignore", module="starlette.testclient")
+    with contextlib.redirect_stdout(io.StringIO()), TestClient(web_app, base_url="http://127.0.0.1") as client:
         page = client.get("/login")
         csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
         client.post("/login", data={"user": "agent00", "password": PASSWORD, "csrf": csrf, "next": "/internal/"},
@@ -283,15 +288,12 @@ def cpu_per_request(root: Path, mix: list[tuple[float, list[str]]], count: int, 
             began = time.process_time()
             for path in paths[:50] if warm else paths:
                 route, _, query = path.partition("?")
-                scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+                scope = {"type": "http", "asgi": {"version": "3.0", "spec_version": "2.4"}, "http_version": "1.1", "method": "GET",
                          "scheme": "http", "path": route, "raw_path": route.encode(), "root_path": "",
                          "query_string": query.encode(), "client": ("127.0.0.1", 5000), "server": ("127.0.0.1", 80),
                          "headers": [(b"host", b"127.0.0.1"), (b"cookie", cookie), (b"accept", b"*/*")]}
                 await app(scope, receive, send)
         return (time.process_time() - began) * 1000 / len(paths)
-
-    import contextlib
-    import io
 
     with contextlib.redirect_stdout(io.StringIO()):  # the access log's lines
         web_ms = asyncio.run(drive(web_app))
