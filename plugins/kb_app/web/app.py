@@ -93,6 +93,7 @@ def create_app(config: WebConfig, public_routes: Sequence[BaseRoute] = (),
 
 def app_from_environment() -> Starlette:
     """The factory each uvicorn worker calls (`kb web` puts the configuration in its
-    environment), with the routes of the features installed."""
+    environment). A feature with routes of its own (analytics, feedback) passes them here,
+    as `public_routes` or `internal_routes`."""
     return create_app(WebConfig.from_environment())
 
