@@ -62,13 +62,14 @@ class Run:
     errors: int
     seconds: float
     latencies: list[float]
+    kinds: dict[str, int]
 
     def line(self, name: str) -> str:
         lat = sorted(self.latencies)
         p50 = statistics.median(lat) * 1000 if lat else float("nan")
         p95 = lat[int(len(lat) * 0.95) - 1] * 1000 if lat else float("nan")
         return (f"  {name:<9} {self.clients:>3} clients  {self.requests / self.seconds:8.1f} req/s   p50 {p50:6.1f} ms   "
-                f"p95 {p95:6.1f} ms   errors {self.errors}")
+                f"p95 {p95:6.1f} ms   errors {self.errors}" + (f" ({self.kinds})" if self.kinds else ""))
 
     @property
     def p95(self) -> float:
@@ -162,6 +163,7 @@ async def load(base: str, clients: int, seconds: float, mix: list[tuple[float, l
     short warm-up), bounded at MAX_REQUESTS; each asks again at once, or with `pace`,
     after a random pause averaging 1/pace seconds (agents at work, not a flood)."""
     latencies: list[float] = []
+    kinds: dict[str, int] = {}  # what the failed requests got
     errors = 0
     count = 0
     weights = [weight for weight, _ in mix]
@@ -187,8 +189,11 @@ async def load(base: str, clients: int, seconds: float, mix: list[tuple[float, l
                     answer = await client.get(path)
                     await answer.aread()
                     ok = answer.status_code == 200
-                except httpx.HTTPError:
+                    if not ok:
+                        kinds[f"HTTP {answer.status_code}"] = kinds.get(f"HTTP {answer.status_code}", 0) + 1
+                except httpx.HTTPError as exc:
                     ok = False
+                    kinds[type(exc).__name__] = kinds.get(type(exc).__name__, 0) + 1
                 if done.is_set():
                     break
                 latencies.append(time.perf_counter() - begin)
@@ -211,7 +216,7 @@ async def load(base: str, clients: int, seconds: float, mix: list[tuple[float, l
     done.set()
     elapsed = time.perf_counter() - began
     await asyncio.gather(*tasks)
-    return Run(clients, count, errors, elapsed, latencies)
+    return Run(clients, count, errors, elapsed, latencies, kinds)
 
 
 def queries() -> list[str]:
@@ -234,6 +239,7 @@ def measure(name: str, root: Path, mix: list[tuple[float, list[str]]], args: arg
             if args.pace:
                 run = asyncio.run(load(base, max(args.clients), args.seconds, mix, not bare, args.seed, args.pace))
                 print(run.line(label) + f"   (paced: {args.pace:g} requests a second per client)", flush=True)
+                runs.append((name, f"{label}, paced", run))
             if not bare:
                 rss = worker_rss_mb(process.pid)
                 print(f"  kb web workers' memory after the runs: {', '.join(f'{mb:.0f} MB' for mb in rss)}")

@@ -10,6 +10,9 @@ from pathlib import Path
 from kb_app.web.config import ENVIRONMENT, WebConfig
 
 APP = "kb_app.web.app:app_from_environment"
+# Idle keep-alive connections stay open longer than a load balancer's usual 60 s, so that it
+# never sends a request on a connection the server is closing (uvicorn's default is 5 s).
+KEEP_ALIVE = 65
 
 
 class WebError(ValueError):
@@ -54,4 +57,5 @@ def run_web(config: WebConfig, host: str, port: int, workers: int) -> None:
 
     os.environ[ENVIRONMENT] = config.to_json()
     uvicorn.run(APP, factory=True, host=host, port=port, workers=workers, proxy_headers=False,
-                server_header=False, access_log=False, log_level="warning", timeout_graceful_shutdown=10)
+                server_header=False, access_log=False, log_level="warning", timeout_graceful_shutdown=10,
+                timeout_keep_alive=KEEP_ALIVE)
