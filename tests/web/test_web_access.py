@@ -11,7 +11,7 @@ import pytest
 from starlette.routing import Mount, Route
 from starlette.testclient import TestClient
 
-from conftest import PASSWORD, web_config
+from web_fixture import PASSWORD, web_config
 
 INTERNAL_WORDS = ("Escalation procedure", "Escalate to the risk desk", "Chargeback notes")
 

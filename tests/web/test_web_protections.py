@@ -12,7 +12,7 @@ import re
 
 from starlette.testclient import TestClient
 
-from conftest import web_config
+from web_fixture import web_config
 
 
 def test_a_wrong_host_is_refused_and_an_allowed_one_answered(client_for) -> None:
