@@ -57,17 +57,23 @@ def kb_web(root, *args: str, env: dict[str, str] | None = None) -> Iterator[tupl
     base URL and the lines it printed so far (read when it stops)."""
     import os
 
+    import tempfile
+
     port = free_port()
     output: list[str] = []
+    log = tempfile.TemporaryFile("w+", encoding="utf-8")  # not a pipe: a full pipe would block the server's access log
     server = subprocess.Popen([sys.executable, "-m", "kb_app.cli", "-f", str(root / "mkdocs.yml"), "web", "--port", str(port),
-                               "--insecure-cookies", *args], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               "--insecure-cookies", *args], cwd=root, stdout=log, stderr=subprocess.STDOUT,
                               text=True, env={**os.environ, "KB_WEB_SECRET": "t" * 40, **(env or {})})
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(lambda: server.poll() is not None or httpx.get(f"{base}/healthz").status_code == 200, 60)
-        assert server.poll() is None, server.communicate()[0]
+        assert server.poll() is None, "kb web stopped"
         yield base, output
     finally:
         server.terminate()
-        output.extend(server.communicate(timeout=30)[0].splitlines())
+        server.wait(timeout=30)
+        log.seek(0)
+        output.extend(log.read().splitlines())
+        log.close()
     assert "Traceback" not in "\n".join(output), "\n".join(output)

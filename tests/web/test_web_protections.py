@@ -90,3 +90,10 @@ def test_the_access_log_is_json_lines_without_personal_data(web_project, tmp_pat
     assert "4111" not in text.replace("****1111", "") and "ana@correo.mx" not in text
     assert "[email]" in lines[0]["q"] and "cargo tarjeta" in lines[0]["q"]
     assert all({"time", "method", "status", "ms", "bytes", "client", "user", "pid"} <= line.keys() for line in lines)
+
+
+def test_healthz_names_what_is_missing(client_for, tmp_path) -> None:
+    client = client_for(index_root=tmp_path / "no-index")
+    answer = client.get("/healthz")
+    assert answer.status_code == 503
+    assert answer.json() == {"status": "missing", "missing": ["public index", "internal index"]}
