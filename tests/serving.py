@@ -49,3 +49,31 @@ def kb_serve(project) -> Iterator[str]:  # noqa: ANN001 - conftest's Project
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert "Traceback" not in output, output
+
+
+@contextmanager
+def kb_web(root, *args: str, env: dict[str, str] | None = None) -> Iterator[tuple[str, list[str]]]:  # noqa: ANN001 - a project folder
+    """`kb web` for the project at `root` on a free port, with a session secret; yields its
+    base URL and the lines it printed so far (read when it stops)."""
+    import os
+
+    import tempfile
+
+    port = free_port()
+    output: list[str] = []
+    log = tempfile.TemporaryFile("w+", encoding="utf-8")  # not a pipe: a full pipe would block the server's access log
+    server = subprocess.Popen([sys.executable, "-m", "kb_app.cli", "-f", str(root / "mkdocs.yml"), "web", "--port", str(port),
+                               "--insecure-cookies", *args], cwd=root, stdout=log, stderr=subprocess.STDOUT,
+                              text=True, env={**os.environ, "KB_WEB_SECRET": "t" * 40, **(env or {})})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: server.poll() is not None or httpx.get(f"{base}/healthz").status_code == 200, 60)
+        assert server.poll() is None, "kb web stopped"
+        yield base, output
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.seek(0)
+        output.extend(log.read().splitlines())
+        log.close()
+    assert "Traceback" not in "\n".join(output), "\n".join(output)

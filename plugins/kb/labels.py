@@ -56,6 +56,19 @@ LABELS: dict[str, dict[str, str]] = {
         "report.share": "Helpful",
         "report.comments": "Latest comments",
         "report.empty": "Nothing recorded yet.",
+        "login.title": "Sign in to the agents' knowledge base",
+        "login.text": "The internal site is for the support team. Sign in with the user name and password your support lead gave you.",
+        "login.user": "User name",
+        "login.password": "Password",
+        "login.submit": "Sign in",
+        "login.failed": "That user name and password do not match. Check them and try again.",
+        "login.wait": "Too many failed attempts. Wait {seconds} seconds, then try again.",
+        "login.expired": "The form expired. Sign in again.",
+        "login.out": "You are signed out.",
+        "login.public": "Merchants' site (no sign-in needed)",
+        "logout.title": "Sign out",
+        "logout.text": "Signed in as {user}. Sign out of the agents' knowledge base on this browser?",
+        "logout.submit": "Sign out",
     },
     "es": {
         "internal": "Interno",
@@ -108,6 +121,19 @@ LABELS: dict[str, dict[str, str]] = {
         "report.share": "Útil",
         "report.comments": "Últimos comentarios",
         "report.empty": "Aún no hay nada registrado.",
+        "login.title": "Inicie sesión en la base de conocimiento de agentes",
+        "login.text": "El sitio interno es para el equipo de soporte. Inicie sesión con el usuario y la contraseña que le dio su líder de soporte.",
+        "login.user": "Usuario",
+        "login.password": "Contraseña",
+        "login.submit": "Iniciar sesión",
+        "login.failed": "El usuario y la contraseña no coinciden. Revíselos e inténtelo de nuevo.",
+        "login.wait": "Demasiados intentos fallidos. Espere {seconds} segundos y vuelva a intentarlo.",
+        "login.expired": "El formulario caducó. Inicie sesión de nuevo.",
+        "login.out": "Cerró sesión.",
+        "login.public": "Sitio para comercios (sin iniciar sesión)",
+        "logout.title": "Cerrar sesión",
+        "logout.text": "Sesión iniciada como {user}. ¿Cerrar sesión en la base de conocimiento de agentes en este navegador?",
+        "logout.submit": "Cerrar sesión",
     },
 }
 
@@ -171,6 +197,11 @@ def search_box_words() -> dict[str, dict[str, str]]:
 def feedback_words() -> dict[str, dict[str, str]]:
     """The "Was this helpful?" widget's words in every language, for its script (as JSON)."""
     return {lang: {name: label(lang, f"feedback.{name}") for name in FEEDBACK} for lang in LABELS}
+
+
+def sign_out_words() -> dict[str, str]:
+    """The pages' "Sign out" link in every language (the internal site behind kb web)."""
+    return {lang: label(lang, "logout.submit") for lang in LABELS}
 
 
 # What a language is called where a person names it: a glossary's column header, a ready

@@ -115,15 +115,21 @@ def new(ctx: click.Context, article_id: str, article_type: str, title_en: str | 
 @click.option("--audience", type=SITE_CHOICE, default="all", show_default=True,
               help="Which site: public (merchants), internal (agents) or both.")
 @click.option("-d", "--site-dir", type=click.Path(path_type=Path), help="Output folder (default: site/<audience>).")
+@click.option("--web", is_flag=True, help="Build the internal site as 'kb web' serves it: under /internal/, its search "
+              "box on the search API (the public site is the same either way, for any static host).")
 @click.pass_context
-def build(ctx: click.Context, audience: str, site_dir: Path | None) -> None:
-    """Build the public and/or internal site, each in its own folder (strict: warnings fail)."""
+def build(ctx: click.Context, audience: str, site_dir: Path | None, web: bool) -> None:
+    """Build the public and/or internal site, each in its own folder (strict: warnings fail).
+
+    site/<audience> is swapped to the new build in one step, and only when it succeeded: a
+    server reading it never sees half a site, and a failed build leaves the previous one.
+    """
     from kb_app.commands.build import build_sites
 
     audiences = _audiences(audience)
     if site_dir and len(audiences) > 1:
         raise click.UsageError("--site-dir needs --audience public or --audience internal")
-    for line in build_sites(ctx.obj["config"], _settings(ctx), audiences, site_dir):
+    for line in build_sites(ctx.obj["config"], _settings(ctx), audiences, site_dir, web):
         click.echo(line)
 
 
@@ -307,12 +313,143 @@ def suggest(ctx: click.Context, text_file: Path | None, ticket_id: str | None, e
 @click.option("--audience", type=AUDIENCE_CHOICE, default=Audience.INTERNAL.value, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("-p", "--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="A host name to answer to besides 127.0.0.1 and localhost (others are refused); repeatable.")
 @click.pass_context
-def serve(ctx: click.Context, audience: str, host: str, port: int) -> None:
+def serve(ctx: click.Context, audience: str, host: str, port: int, allowed_hosts: tuple[str, ...]) -> None:
     """Build the site and serve it, rebuilding and reloading the page when a file changes."""
     from kb_app.commands.serve import serve_site
 
-    serve_site(ctx.obj["config"], _settings(ctx), audience, host, port)
+    serve_site(ctx.obj["config"], _settings(ctx), audience, host, port, allowed_hosts)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on (0.0.0.0: every interface).")
+@click.option("-p", "--port", type=click.IntRange(1, 65535), default=8080, show_default=True)
+@click.option("-w", "--workers", type=click.IntRange(1, 64), default=2, show_default=True, envvar="KB_WEB_WORKERS",
+              help="Worker processes (about one per CPU).")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, envvar="KB_WEB_ALLOWED_HOSTS", metavar="NAME",
+              help="A host name the server answers to, besides 127.0.0.1 and localhost; repeatable.")
+@click.option("--trusted-proxy", "trusted_proxies", multiple=True, envvar="KB_WEB_TRUSTED_PROXIES", metavar="ADDRESS",
+              help="An authenticating proxy's address or network (e.g. 10.0.0.5, 10.0.0.0/24) whose identity "
+                   "header is believed; repeatable.")
+@click.option("--identity-header", default="X-Forwarded-User", show_default=True, envvar="KB_WEB_IDENTITY_HEADER",
+              help="The header the trusted proxy names the user in (oauth2-proxy: X-Forwarded-User or X-Auth-Request-Email).")
+@click.option("--users-file", type=click.Path(path_type=Path, dir_okay=False), envvar="KB_USERS_FILE",
+              help="The built-in login's users (default: .kb/users.json when it exists; 'kb users add').")
+@click.option("--secret-file", type=click.Path(path_type=Path, dir_okay=False), envvar="KB_WEB_SECRET_FILE",
+              help="The file holding the session-signing secret ($KB_WEB_SECRET also works).")
+@click.option("--insecure-cookies", is_flag=True,
+              help="Session cookies without 'Secure', for plain http://127.0.0.1 only (tests, a trial on one machine).")
+@click.option("--session-hours", type=click.FloatRange(0.1, 24 * 30), default=12.0, show_default=True)
+@click.option("--api-rate", type=click.FloatRange(0), default=10.0, show_default=True, envvar="KB_WEB_API_RATE",
+              help="Search API requests a second per client (0: no limit).")
+@click.option("--api-burst", type=click.IntRange(1), default=40, show_default=True, envvar="KB_WEB_API_BURST")
+@click.option("--public-only", is_flag=True, help="Serve the public site only, with no internal site.")
+@click.option("--no-access-log", is_flag=True, help="No JSON access log on standard output.")
+@click.pass_context
+def web(ctx: click.Context, host: str, port: int, workers: int, allowed_hosts: tuple[str, ...],
+        trusted_proxies: tuple[str, ...], identity_header: str, users_file: Path | None, secret_file: Path | None,
+        insecure_cookies: bool, session_hours: float, api_rate: float, api_burst: int, public_only: bool,
+        no_access_log: bool) -> None:
+    """Serve the built sites for a team: the public one at /, the internal one under
+    /internal/ behind a login, with their search APIs.
+
+    Build them first with 'kb build --web'; a later build is picked up with no restart.
+    Access logs are JSON lines on standard output.
+    """
+    from kb.search.index import index_root
+    from kb_app.commands.users import users_file as default_users_file
+    from kb_app.commands.web import WebError, check_sites, run_web, session_secret
+    from kb_app.web.config import WebConfig
+    from kb_app.web.hosts import LOOPBACK
+
+    settings = _settings(ctx)
+    if insecure_cookies and host not in LOOPBACK:
+        raise click.UsageError("--insecure-cookies is for a server on 127.0.0.1 only: behind HTTPS, cookies stay Secure")
+    if users_file is None and (settings.root / ".kb" / "users.json").exists():
+        users_file = default_users_file(settings.root, None)
+    if not public_only and users_file is None and not trusted_proxies:
+        raise click.ClickException("the internal site needs a login: add a user with 'kb users add NAME', or pass "
+                                   "--trusted-proxy for a single sign-on proxy (or --public-only)")
+    try:
+        secret, generated = session_secret(secret_file)
+        config = WebConfig(public_site=settings.site_dir / "public",
+                           internal_site=None if public_only else settings.site_dir / "internal",
+                           index_root=index_root(settings.root), languages=settings.languages,
+                           default_language=settings.default_language, allowed_hosts=allowed_hosts,
+                           trusted_proxies=trusted_proxies, identity_header=identity_header,
+                           users_file=users_file.resolve() if users_file else None, secret=secret,
+                           secure_cookies=not insecure_cookies, session_hours=session_hours, api_rate=api_rate,
+                           api_burst=api_burst, state_dir=settings.root / ".kb", access_log=not no_access_log)
+    except (WebError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if problems := check_sites(config):
+        raise click.ClickException("; ".join(problems))
+    if generated:
+        click.echo("kb web: no session secret given ($KB_WEB_SECRET or --secret-file): sessions end when the "
+                   "server restarts", err=True)
+    click.echo(f"kb web: serving http://{host}:{port}/ (internal site under /internal/) with {workers} workers", err=True)
+    run_web(config, host, port, workers)
+
+
+@cli.group()
+@click.option("--users-file", type=click.Path(path_type=Path, dir_okay=False), envvar="KB_USERS_FILE",
+              help="The users file (default: .kb/users.json of the project).")
+@click.pass_context
+def users(ctx: click.Context, users_file: Path | None) -> None:
+    """The users of the built-in login of 'kb web' (names and argon2 password hashes)."""
+    from kb_app.commands.users import users_file as resolve
+
+    ctx.obj["users_file"] = resolve(project_root(ctx.obj["config"]), users_file)
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input (one line), not a prompt.")
+@click.pass_context
+def users_add(ctx: click.Context, name: str, password_stdin: bool) -> None:
+    """Add user NAME, or give NAME a new password. The password is asked for, never an argument."""
+    from kb_app.users import UsersError, add_user, check_name
+
+    path = ctx.obj["users_file"]
+    try:
+        check_name(name)
+        if password_stdin:
+            password = sys.stdin.readline().rstrip("\r\n")
+        else:
+            password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        new = add_user(path, name, password)
+    except UsersError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{'added' if new else 'changed the password of'} {name} in {path}")
+
+
+@users.command("remove")
+@click.argument("name")
+@click.pass_context
+def users_remove(ctx: click.Context, name: str) -> None:
+    """Remove user NAME: their sessions end at their next request."""
+    from kb_app.users import UsersError, remove_user
+
+    try:
+        remove_user(ctx.obj["users_file"], name)
+    except UsersError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"removed {name} from {ctx.obj['users_file']}")
+
+
+@users.command("list")
+@click.pass_context
+def users_list(ctx: click.Context) -> None:
+    """The users and the day each was added (never their hashes)."""
+    from kb_app.commands.users import list_text
+    from kb_app.users import UsersError
+
+    try:
+        click.echo(list_text(ctx.obj["users_file"]))
+    except UsersError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 SINCE_HELP = "From this date (2026-11-01) or the last N days (30d)."

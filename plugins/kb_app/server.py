@@ -7,10 +7,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
+
+from kb_app.web.hosts import HostCheck
 
 
 class SiteFiles(StaticFiles):
@@ -21,8 +24,10 @@ class SiteFiles(StaticFiles):
         super().__init__(directory=current, html=True, check_dir=False)
 
 
-def create_app(current: Path, version: Callable[[], str], routes: Sequence[BaseRoute] = ()) -> Starlette:
-    """An app serving the site at `current` (a symlink to the latest build)."""
+def create_app(current: Path, version: Callable[[], str], routes: Sequence[BaseRoute] = (),
+               allowed_hosts: Sequence[str] = ()) -> Starlette:
+    """An app serving the site at `current` (a symlink to the latest build), answering only
+    requests addressed to 127.0.0.1, localhost or `allowed_hosts` (against DNS rebinding)."""
 
     async def build_version(request: Request) -> PlainTextResponse:
         return PlainTextResponse(version(), headers={"Cache-Control": "no-store"})
@@ -31,4 +36,4 @@ def create_app(current: Path, version: Callable[[], str], routes: Sequence[BaseR
         Route("/_kb/version", build_version),
         *routes,
         Mount("/", app=SiteFiles(current)),
-    ])
+    ], middleware=[Middleware(HostCheck, allowed=allowed_hosts)])

@@ -8,8 +8,9 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlsplit, urlunsplit
 
-from kb.labels import feedback_words, search_box_words
+from kb.labels import feedback_words, search_box_words, sign_out_words
 
 log = logging.getLogger("kb.site")
 
@@ -48,9 +49,11 @@ class _Printer(logging.Handler):
 
 
 def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool = True, live_reload: bool = False,
-               search_api: bool = False) -> float:
+               search_api: bool = False, base_path: str | None = None) -> float:
     """Build the site for `audience` into `site_dir`; returns the seconds it took.
-    `search_api`: the site is served with /api/search, and its search box uses it."""
+    `search_api`: the site is served with /api/search, and its search box uses it.
+    `base_path`: the site is served under this path (e.g. /internal/), not at the root of
+    the configured site_url."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -66,6 +69,10 @@ def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool
             config.extra["kb_search_api"] = search_api
             config.extra["kb_search_words"] = search_box_words()
             config.extra["kb_feedback_words"] = feedback_words()
+            if base_path is not None:
+                parts = urlsplit(config.site_url or "http://127.0.0.1:8000/")
+                config.site_url = urlunsplit((parts.scheme, parts.netloc, base_path, "", ""))
+                config.extra["kb_signout"] = sign_out_words()  # served behind kb web's login
             build(config)
     except MkDocsException as exc:
         reason = "\n".join(printer.errors) or str(exc)

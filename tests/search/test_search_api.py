@@ -32,7 +32,7 @@ def client(tmp_path):
     clients = []
 
     def make(root, audiences=("internal",)):
-        clients.append(TestClient(app_of(tmp_path, root, audiences)))
+        clients.append(TestClient(app_of(tmp_path, root, audiences), base_url="http://127.0.0.1"))  # loopback: kb serve refuses other hosts
         return clients[-1]
 
     yield make

@@ -13,25 +13,32 @@ import click
 
 from kb.settings import Settings
 from kb.swap import swap_in
+from kb.vocabulary import Audience
 from kb_app.commands.index import index_audiences
+from kb_app.web.config import INTERNAL_PREFIX
 from kb_mkdocs.site import BuildFailed, build_site
 
 STALE_SECONDS = 3600  # a build folder older than this, and not shown, was left by a killed build
 
 
-def build_one(config_file: Path, audience: str, target: Path) -> float:
-    """Build the site of `audience` into `target` (strict); a failure is a one-line error."""
+def build_one(config_file: Path, audience: str, target: Path, web: bool = False) -> float:
+    """Build the site of `audience` into `target` (strict); a failure is a one-line error.
+    `web`: the internal site as `kb web` serves it, under /internal/ with its search API."""
+    for_web = web and audience == Audience.INTERNAL
     try:
-        return build_site(config_file, audience, target)
+        return build_site(config_file, audience, target, search_api=for_web,
+                          base_path=f"{INTERNAL_PREFIX}/" if for_web else None)
     except BuildFailed as exc:
         raise click.ClickException(str(exc)) from None
 
 
-def build_atomically(config_file: Path, audience: str, target: Path) -> float:
+def build_atomically(config_file: Path, audience: str, target: Path, web: bool = False) -> float:
     """Build the site in a new folder beside `target` and swap it in only when the build
     succeeded: a failed build leaves the previous site exactly as it was, and no partial
     output (a deploy script never uploads half a site). `target` becomes a symlink to the
-    hidden folder of the last good build."""
+    hidden folder of the last good build. The build shown before stays on disk for the
+    requests still reading it (a server never fails a request during the swap); older ones
+    are removed."""
     target = Path(target).absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
@@ -39,15 +46,18 @@ def build_atomically(config_file: Path, audience: str, target: Path) -> float:
     os.umask(umask)
     fresh.chmod(0o777 & ~umask)  # as a plain mkdir makes it: a web server must read it (mkdtemp gives 0700)
     try:
-        seconds = build_one(config_file, audience, fresh)
+        seconds = build_one(config_file, audience, fresh, web)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    previous = swap_in(target, fresh)
-    if previous is not None and previous != fresh and previous.parent == target.parent:
-        shutil.rmtree(previous, ignore_errors=True)
+    built = fresh.with_name(fresh.name.replace(".build-", ".built-", 1))  # complete: never a build under way
+    os.replace(fresh, built)
+    previous = swap_in(target, built)
+    for old in [*target.parent.glob(f".{target.name}.built-*"), *target.parent.glob(f".{target.name}.replaced-*")]:
+        if old not in (built, previous):
+            shutil.rmtree(old, ignore_errors=True)
     for stale in target.parent.glob(f".{target.name}.build-*"):  # left by a build that was killed
-        if stale != fresh and time.time() - stale.stat().st_mtime > STALE_SECONDS:
+        if time.time() - stale.stat().st_mtime > STALE_SECONDS:
             shutil.rmtree(stale, ignore_errors=True)
     return seconds
 
@@ -60,10 +70,11 @@ def index_lines(settings: Settings, audiences: list[str]) -> Iterator[str]:
                f"{settings.display(report.path.parent)}/{report.audience} ({report.seconds:.1f} s)")
 
 
-def build_sites(config_file: Path, settings: Settings, audiences: list[str], site_dir: Path | None) -> Iterator[str]:
+def build_sites(config_file: Path, settings: Settings, audiences: list[str], site_dir: Path | None,
+                web: bool = False) -> Iterator[str]:
     """Build each audience's site (in `site_dir`, or site/<audience>) and its index; a line a step."""
     for audience in audiences:
         target = site_dir or settings.site_dir / audience
-        seconds = build_atomically(config_file, audience, target)
+        seconds = build_atomically(config_file, audience, target, web)
         yield f"built the {audience} site in {settings.display(target.parent)}/{target.name} ({seconds:.1f} s)"
         yield from index_lines(settings, [audience])

@@ -123,7 +123,8 @@ def open_analytics(settings: Settings) -> AnalyticsStore:
         raise SystemExit(f"kb serve: {settings.display(path)}: {exc}") from None
 
 
-def serve_site(config_file: Path, settings: Settings, audience: str, host: str, port: int) -> None:
+def serve_site(config_file: Path, settings: Settings, audience: str, host: str, port: int,
+               allowed_hosts: tuple[str, ...] = ()) -> None:
     """Build, serve at http://host:port/, and rebuild on every change to the sources."""
     import uvicorn
 
@@ -148,6 +149,6 @@ def serve_site(config_file: Path, settings: Settings, audience: str, host: str, 
               *analytics_routes(store, (audience,), settings.languages, rate)]
     if audience == Audience.INTERNAL:  # the leads' page: never on the merchants' server
         routes += leads_routes(store, settings.languages)
-    app = create_app(site.current, lambda: site.version, routes)
+    app = create_app(site.current, lambda: site.version, routes, allowed_hosts=allowed_hosts)
     print(f"kb serve: serving the {audience} site at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

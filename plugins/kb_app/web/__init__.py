@@ -1,0 +1,1 @@
+"""`kb web`: the production server of the built sites, with access control for the internal one."""
