@@ -19,7 +19,7 @@ class BuildFailed(RuntimeError):
 
 
 @contextmanager
-def _environment(**values: str) -> Iterator[None]:
+def environment(**values: str) -> Iterator[None]:
     saved = {key: os.environ.get(key) for key in values}
     os.environ.update(values)
     try:
@@ -32,7 +32,7 @@ def _environment(**values: str) -> Iterator[None]:
                 os.environ[key] = value
 
 
-class _Printer(logging.Handler):
+class Printer(logging.Handler):
     """Shows MkDocs' warnings as they come and keeps its errors for the failure message
     (MkDocs itself only raises "Aborted with a BuildError!")."""
 
@@ -57,10 +57,10 @@ def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool
 
     start = time.perf_counter()
     logger = logging.getLogger("mkdocs")
-    printer = _Printer()
+    printer = Printer()
     logger.addHandler(printer)
     try:
-        with _environment(KB_AUDIENCE=audience, NO_MKDOCS_2_WARNING="1"):
+        with environment(KB_AUDIENCE=audience, NO_MKDOCS_2_WARNING="1"):
             config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
             config.extra["kb_live_reload"] = live_reload
             config.extra["kb_search_api"] = search_api

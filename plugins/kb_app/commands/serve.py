@@ -1,17 +1,21 @@
 """`kb serve`: build the site aside, serve it with its search API, and rebuild and swap it in
-when a source file changes (the page reloads itself)."""
+when a source file changes (the page reloads itself). An edit to an article's body renders
+only that article's pages again, in a copy of the build, swapped in the same way."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 import time
 import traceback
 from pathlib import Path
 
+from kb.edits import Fronts
 from kb.settings import Settings
 from kb.swap import swap_in
-from kb_mkdocs.site import BuildFailed, build_site
+from kb_mkdocs.session import SiteSession
+from kb_mkdocs.site import BuildFailed
 
 
 class LiveSite:
@@ -25,30 +29,58 @@ class LiveSite:
         self.current = self.root / "current"
         self.version = "0"
         self._lock = threading.Lock()
+        self.session = SiteSession(config_file, audience)
+        self.fronts: Fronts | None = None  # the articles' front matter as the last full build read it
 
-    def rebuild(self) -> None:
+    def rebuild(self, changed: set[Path] | None = None) -> None:
+        """Show the sources as they are now: the pages of `changed` articles rendered again
+        if only their bodies changed, else the whole site built again."""
         with self._lock:
             number = int(self.version) + 1
             target = self.root / f"build-{number}"
             shutil.rmtree(target, ignore_errors=True)
+            edited = self.fronts.body_edits(changed) if changed and self.fronts and self.current.exists() else None
+            if edited and self._render(edited, target, number):
+                return
             try:
-                seconds = build_site(self.config_file, self.audience, target, strict=False, live_reload=True, search_api=True)
+                seconds = self.session.build(target)
             except BuildFailed as exc:
                 print(f"kb serve: {exc}; still showing the last good build", flush=True)
                 return
-            swap_in(self.current, target)
-            for old in self.root.glob("build-*"):
-                if old != target:
-                    shutil.rmtree(old, ignore_errors=True)
-            self.version = str(number)
+            self.fronts = Fronts(self.settings.docs_dir)
+            self._show(target, number)
             print(f"kb serve: built the {self.audience} site in {seconds:.1f} s", flush=True)
             self._reindex()
 
-    def rebuild_safely(self) -> None:
+    def _render(self, edited: set[Path], target: Path, number: int) -> bool:
+        """Render the pages of the articles whose body was `edited` into a copy of the build
+        shown; False if they cannot be (the caller builds everything)."""
+        start = time.perf_counter()
+        try:
+            count = self.session.render(edited, Path(os.path.realpath(self.current)), target)
+        except BuildFailed as exc:
+            print(f"kb serve: {exc}; building the whole site", flush=True)
+            shutil.rmtree(target, ignore_errors=True)
+            return False
+        self._show(target, number)
+        names = ", ".join(sorted(self.settings.display(path) for path in edited))
+        print(f"kb serve: rendered {count} pages of {names} again in {time.perf_counter() - start:.1f} s", flush=True)
+        self._reindex()
+        return True
+
+    def _show(self, target: Path, number: int) -> None:
+        """Swap the build `target` in, remove the older ones, and tell the pages to reload."""
+        swap_in(self.current, target)
+        for old in self.root.glob("build-*"):
+            if old != target:
+                shutil.rmtree(old, ignore_errors=True)
+        self.version = str(number)
+
+    def rebuild_safely(self, changed: set[Path] | None = None) -> None:
         """`rebuild`, surviving any error: its cause is printed, the last good build stays
         served, and the next change is built again (the watcher must never stop)."""
         try:
-            self.rebuild()
+            self.rebuild(changed)
         except Exception as exc:  # noqa: BLE001 - whatever a plugin or the disk raises
             where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
             at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
@@ -75,6 +107,8 @@ def _watch(site: LiveSite, paths: list[Path]):  # noqa: ANN202 - watchdog's Obse
     from watchdog.observers import Observer
 
     changed = threading.Event()
+    touched: set[Path] = set()  # the files changed since the last rebuild
+    touched_lock = threading.Lock()
     reads = ("opened", "closed_no_write")  # every build reads the docs (watchdog 4+ reports it): not a change
 
     class Handler(FileSystemEventHandler):
@@ -86,6 +120,8 @@ def _watch(site: LiveSite, paths: list[Path]):  # noqa: ANN202 - watchdog's Obse
             if event.event_type in reads or event.is_directory or source.name.startswith("."):
                 return
             if self.only is None or source == self.only:
+                with touched_lock:
+                    touched.update(Path(str(p)) for p in (event.src_path, getattr(event, "dest_path", "")) if p)
                 changed.set()
 
     observer = Observer()
@@ -101,7 +137,10 @@ def _watch(site: LiveSite, paths: list[Path]):  # noqa: ANN202 - watchdog's Obse
             changed.wait()
             time.sleep(0.3)
             changed.clear()
-            site.rebuild_safely()
+            with touched_lock:
+                batch = set(touched)
+                touched.clear()
+            site.rebuild_safely(batch)
 
     threading.Thread(target=loop, daemon=True).start()
     return observer
