@@ -31,6 +31,7 @@ LABELS: dict[str, dict[str, str]] = {
         "search.one": "1 matching article",
         "search.many": " matching articles",
         "search.mean": "Did you mean ",
+        "serve.stale": "Showing the last build while the site is built again: this page reloads when it is ready.",
     },
     "es": {
         "internal": "Interno",
@@ -58,6 +59,7 @@ LABELS: dict[str, dict[str, str]] = {
         "search.one": "1 artículo",
         "search.many": " artículos",
         "search.mean": "¿Quiso decir ",
+        "serve.stale": "Se muestra la compilación anterior mientras el sitio se vuelve a compilar: esta página se recargará cuando esté lista.",
     },
 }
 
@@ -110,6 +112,11 @@ STUB_TEXTS: dict[str, dict[str, str]] = {
 }
 
 SEARCH_BOX = ("none", "one", "many", "mean")  # the search box's messages, "search.<name>" labels
+
+
+def serve_words() -> dict[str, str]:
+    """What `kb serve` tells readers while it shows the last build, in every language."""
+    return {lang: label(lang, "serve.stale") for lang in LABELS}
 
 
 def search_box_words() -> dict[str, dict[str, str]]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kb.labels import search_box_words
+from kb.labels import search_box_words, serve_words
 from mkdocs.commands.build import _populate_page, build, get_context
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -89,6 +89,7 @@ class SiteSession:
                 config.extra["kb_live_reload"] = True
                 config.extra["kb_search_api"] = True
                 config.extra["kb_search_words"] = search_box_words()
+                config.extra["kb_stale_words"] = serve_words()
                 config.plugins["kb-serve-capture"] = _Capture(self)
                 build(config)
         except MkDocsException as exc:

@@ -28,6 +28,9 @@ class LiveSite:
         self.root = settings.site_dir / f".serve-{audience}"
         self.current = self.root / "current"
         self.version = "0"
+        self.stale = False  # showing an earlier run's build while the first one runs
+        if self.current.exists():  # number the builds after that one, never over it
+            self.version = os.path.realpath(self.current).rpartition("-")[2]
         self._lock = threading.Lock()
         self.session = SiteSession(config_file, audience)
         self.fronts: Fronts | None = None  # the articles' front matter as the last full build read it
@@ -156,11 +159,21 @@ def serve_site(config_file: Path, settings: Settings, audience: str, host: str, 
 
     site = LiveSite(config_file, settings, audience)
     site.root.mkdir(parents=True, exist_ok=True)
-    site.rebuild_safely()
-    if not site.current.exists():
-        raise SystemExit("kb serve: the site could not be built; fix the errors above and run it again")
+    if site.current.exists() and site.version.isdigit():
+        site.stale = True  # served at once, with a notice, until the first build is swapped in
+        print("kb serve: showing the last build while the site is built again", flush=True)
+
+        def first_build() -> None:
+            site.rebuild_safely()
+            site.stale = False
+
+        threading.Thread(target=first_build, daemon=True).start()
+    else:
+        site.rebuild_safely()
+        if not site.current.exists():
+            raise SystemExit("kb serve: the site could not be built; fix the errors above and run it again")
     _watch(site, [settings.docs_dir, settings.taxonomy.parent, config_file])
-    app = create_app(site.current, lambda: site.version,
+    app = create_app(site.current, lambda: "building" if site.stale else site.version,
                      search_routes(lambda name: index_root(settings.root) / name, (audience,), settings.languages))
     print(f"kb serve: serving the {audience} site at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
