@@ -74,10 +74,10 @@ class LiveSite:
     def _show(self, target: Path, number: int) -> None:
         """Swap the build `target` in, remove the older ones, and tell the pages to reload."""
         swap_in(self.current, target)
+        self.version = str(number)  # first: the pages reload while the old builds are removed
         for old in self.root.glob("build-*"):
             if old != target:
                 shutil.rmtree(old, ignore_errors=True)
-        self.version = str(number)
 
     def rebuild_safely(self, changed: set[Path] | None = None) -> None:
         """`rebuild`, surviving any error: its cause is printed, the last good build stays
