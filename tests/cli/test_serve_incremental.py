@@ -8,6 +8,9 @@ import os
 from pathlib import Path
 
 import kb_app.commands.serve as serve
+from kb.search.files import index_root
+from kb.search.searcher import SearchIndex
+from serving import wait_for
 
 LINK = "[h](../index.md)"
 
@@ -43,6 +46,9 @@ def test_a_body_edit_renders_its_page_as_a_full_build_would(project, capsys):
     cep = after / "spei/cep/index.html"
     assert cep.stat().st_nlink == 1 and (after / "spei/returns/index.html").stat().st_nlink == 1
     incremental = {p.relative_to(after): p.read_bytes() for p in after.rglob("*.html")}
+    # The search follows, in the background: the new words find the article.
+    index = SearchIndex(index_root(project.root) / "internal")
+    wait_for(lambda: [hit.id for hit in index.search("kk2").hits] == ["spei/returns"], 60)
 
     site.rebuild_safely()  # a full build of the same sources
     assert site.version == "3"

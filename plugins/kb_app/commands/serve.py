@@ -34,6 +34,8 @@ class LiveSite:
         self._lock = threading.Lock()
         self.session = SiteSession(config_file, audience)
         self.fronts: Fronts | None = None  # the articles' front matter as the last full build read it
+        self._index_wanted = threading.Event()
+        self._indexer: threading.Thread | None = None
 
     def rebuild(self, changed: set[Path] | None = None) -> None:
         """Show the sources as they are now: the pages of `changed` articles rendered again
@@ -68,8 +70,25 @@ class LiveSite:
         self._show(target, number)
         names = ", ".join(sorted(self.settings.display(path) for path in edited))
         print(f"kb serve: rendered {count} pages of {names} again in {time.perf_counter() - start:.1f} s", flush=True)
-        self._reindex()
+        self._reindex_later()
         return True
+
+    def _reindex_later(self) -> None:
+        """Index again in the background, outside the rebuild's lock: the next edit is shown
+        without waiting for the search index of this one (edits in a row are indexed once)."""
+        self._index_wanted.set()
+        if self._indexer is None:
+            def loop() -> None:
+                while True:
+                    self._index_wanted.wait()
+                    self._index_wanted.clear()
+                    try:
+                        self._reindex()
+                    except Exception as exc:  # noqa: BLE001 - the watcher and the server go on
+                        print(f"kb serve: the search index was not rebuilt ({type(exc).__name__}: {exc})", flush=True)
+
+            self._indexer = threading.Thread(target=loop, daemon=True)
+            self._indexer.start()
 
     def _show(self, target: Path, number: int) -> None:
         """Swap the build `target` in, remove the older ones, and tell the pages to reload."""
