@@ -115,7 +115,10 @@ class SiteSession:
 
     def render(self, sources: set[Path], old: Path, new: Path) -> int:
         """Make `new` a copy of the build `old` with the pages of `sources` rendered again;
-        returns how many pages were. Raises BuildFailed if one cannot be (build it all)."""
+        returns how many pages were. Raises BuildFailed if one cannot be (build it all).
+        Only the body changed: the articles' front matter, and so the catalog kb-articles
+        read (titles, related lists, notices), are still right; the page's text is read
+        again from its file (the catalog is read again, and checked, for the search index)."""
         if self.config is None:
             raise BuildFailed("no build to render pages into")
         pages = self.pages_of(sources)
@@ -133,9 +136,9 @@ class SiteSession:
             with environment(KB_AUDIENCE=self.audience, NO_MKDOCS_2_WARNING="1"):
                 for lang in sorted({lang for lang, _ in pages}):
                     state = self.languages[lang]
-                    if i18n is not None:
+                    if i18n is not None:  # the language's settings (site name, theme language...), as its build had
                         i18n.current_language = lang
-                    config = config.plugins.on_config(config)  # each language's settings, the articles read again
+                        config = i18n.on_config(config)
                     if articles is not None:
                         articles.stand_ins = state.stand_ins
                     doc_files = state.files.documentation_pages()

@@ -116,7 +116,9 @@ class LiveSite:
 
         catalog = load_catalog(self.settings)
         if catalog.errors:
-            print("kb serve: the search index was not rebuilt (run 'kb check')", flush=True)
+            listing = "".join(f"\n  {problem}" for problem in catalog.errors[:5])
+            print(f"kb serve: the search index was not rebuilt: {len(catalog.errors)} article error(s) "
+                  f"(run 'kb check' for the list):{listing}", flush=True)
             return
         report = build_index(catalog, self.audience)
         print(f"kb serve: indexed {report.documents} pages for search in {report.seconds:.1f} s", flush=True)
