@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import threading
 import time
 import traceback
@@ -74,18 +76,19 @@ class LiveSite:
         return True
 
     def _reindex_later(self) -> None:
-        """Index again in the background, outside the rebuild's lock: the next edit is shown
-        without waiting for the search index of this one (edits in a row are indexed once)."""
+        """Index again in the background, in a `kb index` process of its own: the next edit
+        is rendered without waiting for the index of this one, nor sharing this process's
+        interpreter lock with it (edits in a row are indexed once)."""
         self._index_wanted.set()
         if self._indexer is None:
             def loop() -> None:
                 while True:
                     self._index_wanted.wait()
                     self._index_wanted.clear()
-                    try:
-                        self._reindex()
-                    except Exception as exc:  # noqa: BLE001 - the watcher and the server go on
-                        print(f"kb serve: the search index was not rebuilt ({type(exc).__name__}: {exc})", flush=True)
+                    ran = subprocess.run([sys.executable, "-m", "kb_app.cli", "-f", str(self.config_file), "index",
+                                          "--audience", self.audience], capture_output=True, text=True)
+                    for line in (ran.stdout + ran.stderr).splitlines():
+                        print(f"kb serve: {line.removeprefix('kb: ')}", flush=True)
 
             self._indexer = threading.Thread(target=loop, daemon=True)
             self._indexer.start()
