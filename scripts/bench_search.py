@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import bench_process  # noqa: E402
 from generate_corpus import generate  # noqa: E402
 
 from kb.catalog import load_catalog  # noqa: E402
@@ -143,6 +144,9 @@ def main(argv: list[str] | None = None) -> None:
     dev = ROOT / "eval" / "queries.yaml"
     real_queries = [q.text for q in load_queries(dev)] if dev.exists() else None
     measure("real articles", ROOT / "mkdocs.yml", real_queries, args.queries, rng)
+    catalog = load_catalog(load_settings(ROOT / "mkdocs.yml"))
+    build_index(catalog, "internal")  # what `kb index` does: the index `kb search` opens
+    bench_process.report(ROOT, catalog, real_queries or ["spei no llega", "chargeback", "devolucion 03"])
     with tempfile.TemporaryDirectory(prefix="kb-corpus-") as temp:
         corpus = args.corpus or Path(temp) / "corpus"
         if not (corpus / "mkdocs.yml").exists():

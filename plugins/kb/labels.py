@@ -69,6 +69,7 @@ LABELS: dict[str, dict[str, str]] = {
         "logout.title": "Sign out",
         "logout.text": "Signed in as {user}. Sign out of the agents' knowledge base on this browser?",
         "logout.submit": "Sign out",
+        "serve.stale": "Showing the last build while the site is built again: this page reloads when it is ready.",
     },
     "es": {
         "internal": "Interno",
@@ -134,6 +135,7 @@ LABELS: dict[str, dict[str, str]] = {
         "logout.title": "Cerrar sesión",
         "logout.text": "Sesión iniciada como {user}. ¿Cerrar sesión en la base de conocimiento de agentes en este navegador?",
         "logout.submit": "Cerrar sesión",
+        "serve.stale": "Se muestra la compilación anterior mientras el sitio se vuelve a compilar: esta página se recargará cuando esté lista.",
     },
 }
 
@@ -187,6 +189,11 @@ STUB_TEXTS: dict[str, dict[str, str]] = {
 
 SEARCH_BOX = ("none", "one", "many", "mean")  # the search box's messages, "search.<name>" labels
 FEEDBACK = ("question", "yes", "no", "comment", "send", "thanks", "sent", "failed")  # "Was this helpful?", "feedback.<name>"
+
+
+def serve_words() -> dict[str, str]:
+    """What `kb serve` tells readers while it shows the last build, in every language."""
+    return {lang: label(lang, "serve.stale") for lang in LABELS}
 
 
 def search_box_words() -> dict[str, dict[str, str]]:

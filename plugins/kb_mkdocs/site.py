@@ -7,7 +7,7 @@ import os
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 from urllib.parse import urlsplit, urlunsplit
 
 from kb.labels import feedback_words, search_box_words, sign_out_words
@@ -20,7 +20,7 @@ class BuildFailed(RuntimeError):
 
 
 @contextmanager
-def _environment(**values: str) -> Iterator[None]:
+def environment(**values: str) -> Iterator[None]:
     saved = {key: os.environ.get(key) for key in values}
     os.environ.update(values)
     try:
@@ -33,7 +33,7 @@ def _environment(**values: str) -> Iterator[None]:
                 os.environ[key] = value
 
 
-class _Printer(logging.Handler):
+class Printer(logging.Handler):
     """Shows MkDocs' warnings as they come and keeps its errors for the failure message
     (MkDocs itself only raises "Aborted with a BuildError!")."""
 
@@ -48,6 +48,20 @@ class _Printer(logging.Handler):
             print(f"WARNING: {record.getMessage()}", flush=True)
 
 
+def set_page_extras(config: Any, *, live_reload: bool, search_api: bool, base_path: str | None = None) -> None:
+    """What the templates read beyond the configuration: how the site is served (live reload,
+    the search API, a path prefix behind kb web's login) and the words of its scripts. The one
+    place every build (kb build, kb serve's full and per-page builds) sets them."""
+    config.extra["kb_live_reload"] = live_reload
+    config.extra["kb_search_api"] = search_api
+    config.extra["kb_search_words"] = search_box_words()
+    config.extra["kb_feedback_words"] = feedback_words()
+    if base_path is not None:
+        parts = urlsplit(config.site_url or "http://127.0.0.1:8000/")
+        config.site_url = urlunsplit((parts.scheme, parts.netloc, base_path, "", ""))
+        config.extra["kb_signout"] = sign_out_words()  # served behind kb web's login
+
+
 def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool = True, live_reload: bool = False,
                search_api: bool = False, base_path: str | None = None) -> float:
     """Build the site for `audience` into `site_dir`; returns the seconds it took.
@@ -60,19 +74,12 @@ def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool
 
     start = time.perf_counter()
     logger = logging.getLogger("mkdocs")
-    printer = _Printer()
+    printer = Printer()
     logger.addHandler(printer)
     try:
-        with _environment(KB_AUDIENCE=audience, NO_MKDOCS_2_WARNING="1"):
+        with environment(KB_AUDIENCE=audience, NO_MKDOCS_2_WARNING="1"):
             config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
-            config.extra["kb_live_reload"] = live_reload
-            config.extra["kb_search_api"] = search_api
-            config.extra["kb_search_words"] = search_box_words()
-            config.extra["kb_feedback_words"] = feedback_words()
-            if base_path is not None:
-                parts = urlsplit(config.site_url or "http://127.0.0.1:8000/")
-                config.site_url = urlunsplit((parts.scheme, parts.netloc, base_path, "", ""))
-                config.extra["kb_signout"] = sign_out_words()  # served behind kb web's login
+            set_page_extras(config, live_reload=live_reload, search_api=search_api, base_path=base_path)
             build(config)
     except MkDocsException as exc:
         reason = "\n".join(printer.errors) or str(exc)

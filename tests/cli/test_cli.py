@@ -96,3 +96,12 @@ def test_build_writes_each_audience_to_its_own_folder(project):
     assert (project.root / "site/public/spei/returns/index.html").exists()
     assert not (project.root / "site/public/spei/secret").exists()
     assert (project.root / "site/internal/spei/secret/index.html").exists()
+
+
+def test_build_of_both_audiences_at_once_reports_each_failure_in_one_line(project):
+    project.pair("spei/returns", body="See [nowhere](../missing-page-qz4.md).\n")  # strict: a broken link fails
+    result = kb(project, "build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "the public site was not built" in result.stderr and "the internal site was not built" in result.stderr
+    assert "missing-page-qz4" in result.stderr

@@ -1,5 +1,7 @@
 """Synonyms from the glossary's tables: the two first columns, named by language."""
 
+import json
+
 from kb.search.analysis import fold
 from kb.search.synonyms import Synonyms, parse_glossary
 
@@ -44,3 +46,11 @@ def test_expansion_finds_phrases_and_plurals():
     phrase = synonyms.expand([fold(w) for w in "clave rastreo spei".split()])
     assert phrase[0].start == 0 and phrase[0].end == 2 and ("tracking", "key") in phrase[0].phrases
     assert synonyms.expand(["zorblax"]) == []
+
+
+def test_synonyms_stored_ready_expand_as_the_glossary_does():
+    made = Synonyms([g.to_json() for g in parse_glossary(GLOSSARY)])
+    stored = Synonyms.from_json(json.loads(json.dumps(made.to_json())))  # as the index file holds them
+    for words in (["contracargos"], [fold(w) for w in "clave rastreo spei".split()], ["chargebacks"], ["zorblax"]):
+        assert stored.expand(words) == made.expand(words)
+    assert len(stored) == len(made) > 0 and stored.longest == made.longest

@@ -2,7 +2,14 @@
 by the builder (index.py) and the searcher (searcher.py), which must not load the
 builder's imports (articles, rendering) to answer a query."""
 
+from pathlib import Path
+
 VOCABULARY = "vocabulary.json"
 SYNONYMS = "synonyms.json"
 INFO = "info.json"
-VERSION = 1  # of the index's layout: a search refuses an index of another version
+VERSION = 2  # of the index's layout: a search refuses an index of another version
+
+
+def index_root(root: Path) -> Path:
+    """Where a project's indexes live (out of the site folders: the site never serves them)."""
+    return root / ".kb" / "index"

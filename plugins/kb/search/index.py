@@ -32,8 +32,8 @@ from kb.labels import label
 from kb.render import page_markdown, related_section, sources_section
 from kb.search.analysis import analyze, is_code
 from kb.search.document import read_page
-from kb.search.files import INFO, SYNONYMS, VERSION, VOCABULARY
-from kb.search.synonyms import GLOSSARY_ID, parse_glossary
+from kb.search.files import INFO, SYNONYMS, VERSION, VOCABULARY, index_root
+from kb.search.synonyms import GLOSSARY_ID, Synonyms, parse_glossary
 from kb.swap import swap_in
 
 # Zones of an article and their weight: a word in the title counts as this many words of
@@ -62,11 +62,6 @@ def _schema() -> Schema:
 
 def _weighted(words: str, weight: float) -> str:
     return " ".join(f"{word}^{weight:g}" for word in words.split()) if weight != 1 else words
-
-
-def index_root(root: Path) -> Path:
-    """Where a project's indexes live (out of the site folders: the site never serves them)."""
-    return root / ".kb" / "index"
 
 
 def page_url(article_slug: str, lang: str, default_language: str) -> str:
@@ -191,7 +186,7 @@ def build_index(catalog: Catalog, audience: str, root: Path | None = None) -> Bu
                 df.setdefault(word, [0] * len(languages))[column] += 1
         writer.commit(optimize=True)
         (target / VOCABULARY).write_text(json.dumps({"languages": languages, "words": df}, ensure_ascii=False), encoding="utf-8")
-        (target / SYNONYMS).write_text(json.dumps(glossary_groups(catalog, audience), ensure_ascii=False), encoding="utf-8")
+        (target / SYNONYMS).write_text(json.dumps(Synonyms(glossary_groups(catalog, audience)).to_json(), ensure_ascii=False), encoding="utf-8")
         info = {"version": VERSION, "audience": audience, "documents": dict(counts), "languages": languages,
                 "default_language": catalog.settings.default_language, "built": time.time()}
         (target / INFO).write_text(json.dumps(info), encoding="utf-8")  # last: marks the build complete

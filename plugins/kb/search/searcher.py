@@ -58,7 +58,7 @@ class SearchIndex:
         self.searcher = whoosh_index.open_dir(target).searcher()
         self.pages = self.searcher.reader().column_reader("page")  # opened once: it reads an offset table
         self.vocabulary = Vocabulary(json.loads((folder / VOCABULARY).read_text(encoding="utf-8")))
-        self.synonyms = Synonyms(json.loads((folder / SYNONYMS).read_text(encoding="utf-8")))
+        self.synonyms = Synonyms.from_json(json.loads((folder / SYNONYMS).read_text(encoding="utf-8")))
         self.planner = Planner(self.searcher.doc_frequency, self.searcher.doc_count())
         self.info = info
         self._target = target

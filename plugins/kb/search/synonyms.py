@@ -111,6 +111,22 @@ class Synonyms:
                     self._index.setdefault(key, []).append(number)
         self.longest = max((len(p) for ps in self._phrases for p in ps), default=0)
 
+    def to_json(self) -> dict:
+        """The groups with their lookup ready (the index stores it: stemming every glossary
+        term again would be most of the time a search process takes to open the index)."""
+        return {"groups": self.groups, "phrases": self._phrases,
+                "keys": [[list(key), numbers] for key, numbers in self._index.items()]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Synonyms:
+        """The synonyms `to_json` stored, without stemming anything."""
+        synonyms = cls([])
+        synonyms.groups = data["groups"]
+        synonyms._phrases = [[tuple(phrase) for phrase in phrases] for phrases in data["phrases"]]
+        synonyms._index = {tuple(key): numbers for key, numbers in data["keys"]}
+        synonyms.longest = max((len(p) for ps in synonyms._phrases for p in ps), default=0)
+        return synonyms
+
     def __len__(self) -> int:
         return len(self.groups)
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import bisect
 import math
-
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from functools import cached_property
 
 from kb.search.analysis import is_code
 
@@ -31,12 +29,24 @@ class Vocabulary:
     def __init__(self, data: dict) -> None:
         self.languages: list[str] = data["languages"]
         self.df: dict[str, list[int]] = data["words"]
-        self.sorted = sorted(self.df)
-        self.by_length: dict[int, list[str]] = {}
+
+    # What only typos, completions and the language guess need is made on first use: a
+    # query of known words in a fresh process (`kb search`) never sorts the vocabulary.
+    @cached_property
+    def sorted(self) -> list[str]:
+        return sorted(self.df)
+
+    @cached_property
+    def by_length(self) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = {}
         for word in self.sorted:
             if not is_code(word):
-                self.by_length.setdefault(len(word), []).append(word)
-        self.totals = [max(1, sum(counts[i] for counts in self.df.values())) for i in range(len(self.languages))]
+                found.setdefault(len(word), []).append(word)
+        return found
+
+    @cached_property
+    def totals(self) -> list[int]:
+        return [max(1, sum(counts[i] for counts in self.df.values())) for i in range(len(self.languages))]
 
     def __contains__(self, word: str) -> bool:
         return word in self.df
@@ -48,6 +58,9 @@ class Vocabulary:
         """Known words within `distance` typos of `word`, closest and commonest first."""
         if distance <= 0:
             return []
+        from rapidfuzz import process  # only a query with an unknown word pays for loading it
+        from rapidfuzz.distance import OSA
+
         found = []
         for length in range(len(word) - distance, len(word) + distance + 1):
             bucket = self.by_length.get(length)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import tempfile
 import time
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
@@ -70,11 +72,31 @@ def index_lines(settings: Settings, audiences: list[str]) -> Iterator[str]:
                f"{settings.display(report.path.parent)}/{report.audience} ({report.seconds:.1f} s)")
 
 
+def build_audience(config_file: Path, settings: Settings, audience: str, target: Path, web: bool = False) -> list[str]:
+    """Build one audience's site into `target` (atomically), then its index; a line a step."""
+    seconds = build_atomically(config_file, audience, target, web)
+    return [f"built the {audience} site in {settings.display(target.parent)}/{target.name} ({seconds:.1f} s)",
+            *index_lines(settings, [audience])]
+
+
 def build_sites(config_file: Path, settings: Settings, audiences: list[str], site_dir: Path | None,
                 web: bool = False) -> Iterator[str]:
-    """Build each audience's site (in `site_dir`, or site/<audience>) and its index; a line a step."""
-    for audience in audiences:
-        target = site_dir or settings.site_dir / audience
-        seconds = build_atomically(config_file, audience, target, web)
-        yield f"built the {audience} site in {settings.display(target.parent)}/{target.name} ({seconds:.1f} s)"
-        yield from index_lines(settings, [audience])
+    """Build each audience's site (in `site_dir`, or site/<audience>) and its index; a line a
+    step. Two audiences are built at once, each in a process of its own (a MkDocs build is
+    one busy core, and its audience is read from the environment)."""
+    targets = {audience: site_dir or settings.site_dir / audience for audience in audiences}
+    if len(audiences) == 1 or (os.cpu_count() or 1) == 1:
+        for audience in audiences:
+            yield from build_audience(config_file, settings, audience, targets[audience], web)
+        return
+    with ProcessPoolExecutor(max_workers=len(audiences), mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {audience: pool.submit(build_audience, config_file, settings, audience, targets[audience], web)
+                   for audience in audiences}
+        failed = []
+        for audience, future in futures.items():
+            try:
+                yield from future.result()
+            except click.ClickException as exc:
+                failed.append(exc.format_message())
+        if failed:
+            raise click.ClickException("; ".join(failed))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from kb.search.index import INFO, index_root
+from kb.search.files import INFO, index_root
 from kb.search.searcher import IndexUnavailable, Results, SearchIndex
 
 _MARK = re.compile(r"<mark>(.*?)</mark>")
