@@ -8,6 +8,7 @@ import datetime as dt
 import os
 import shutil
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 

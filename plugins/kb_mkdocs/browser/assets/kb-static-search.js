@@ -69,6 +69,11 @@
     return files[path];
   };
   Engine.prototype.manifest = function () { return this.get("manifest.json"); };
+  /* The two small files every query reads, fetched while the reader starts typing. */
+  Engine.prototype.prepare = function () {
+    this.manifest().catch(function () {});
+    this.get("synonyms.json").catch(function () {});
+  };
   Engine.prototype.entry = function (manifest, word) {
     return this.get("terms/" + (hash(word) % manifest.term_shards) + ".json").then(function (shard) {
       return Object.prototype.hasOwnProperty.call(shard, word) ? shard[word] : null;
