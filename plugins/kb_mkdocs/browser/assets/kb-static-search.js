@@ -56,6 +56,7 @@
   function Engine(root) {
     this.root = root.replace(/\/?$/, "/");
     this.files = {};
+    this.prepare();
   }
   Engine.prototype.get = function (path) {
     var files = this.files;
