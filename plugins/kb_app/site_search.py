@@ -48,7 +48,7 @@ _TYPE_AND_WAIT = """async (query) => {
   input.dispatchEvent(new KeyboardEvent('keyup', { key: 'End', bubbles: true }));
   await shown;
   const ms = performance.now() - start;
-  return [ms, [...list.querySelectorAll('.md-search-result__item a')].map((a) => a.href)];
+  return [ms, [...list.querySelectorAll('.md-search-result__item a')].map((a) => a.href), performance.timeOrigin + start + ms];
 }"""
 
 _PAGEFIND = """async (query) => {
@@ -56,7 +56,8 @@ _PAGEFIND = """async (query) => {
   const pagefind = await import(new URL('/pagefind/pagefind.js', location.href).href);
   const search = await pagefind.search(query);
   const data = await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
-  return [performance.now() - start, data.map((d) => new URL(d.url, location.href).href)];
+  const ms = performance.now() - start;
+  return [ms, data.map((d) => new URL(d.url, location.href).href), performance.timeOrigin + start + ms];
 }"""
 
 
@@ -114,13 +115,14 @@ def _run(site: Path, queries: list[Query], languages: tuple[str, ...], engine: E
                 if engine is Engine.BUILTIN:
                     context.add_init_script("window.__kbBuiltinSearch = true;")
                 page = context.new_page()
-                sizes: list[int] = []
-                page.on("requestfinished", lambda request: sizes.append(_search_bytes(request)))
+                sizes: list[tuple[float, int]] = []  # (when the request started, epoch ms; bytes)
+                page.on("requestfinished", lambda request: sizes.append((request.timing["startTime"], _search_bytes(request))))
                 page.goto(url, wait_until="domcontentloaded")
                 if engine is Engine.PAGEFIND:
-                    ms, hrefs = page.evaluate(_PAGEFIND, query.text)
+                    ms, hrefs, shown = page.evaluate(_PAGEFIND, query.text)
                 else:
-                    ms, hrefs = page.evaluate(_TYPE_AND_WAIT, query.text)
+                    ms, hrefs, shown = page.evaluate(_TYPE_AND_WAIT, query.text)
+                page.wait_for_timeout(300)  # the events of the last requests arrive after the answer
                 found: list[str] = []
                 for href in hrefs:
                     slug = slug_of(href, languages)
@@ -128,7 +130,7 @@ def _run(site: Path, queries: list[Query], languages: tuple[str, ...], engine: E
                         found.append(slug)
                 run.rankings.append(found)
                 run.milliseconds.append(ms)
-                run.fetched.append(sum(sizes))
+                run.fetched.append(sum(size for started, size in sizes if started <= shown))
                 context.close()
         except PlaywrightError as exc:
             raise RuntimeError(f"the {NAMES[engine]} could not be run in Chromium: {str(exc).splitlines()[0]}") from None
