@@ -182,16 +182,17 @@ def search(ctx: click.Context, query: str, lang: str | None, audience: str, limi
 @click.argument("queries", type=click.Path(path_type=Path))
 @click.option("--site-dir", type=click.Path(path_type=Path, exists=True, file_okay=False),
               help="An internal site already built for the built-in search (default: build one aside).")
-@click.option("--no-builtin", is_flag=True, help="Measure only kb search, not the site's built-in search.")
+@click.option("--no-builtin", is_flag=True, help="Measure only kb search, not the site's own searches.")
+@click.option("--no-static", is_flag=True, help="Leave out the site's static search (kb-search/).")
 @click.option("--tickets", "tickets", type=click.Path(path_type=Path),
               help="A YAML ticket set for the suggestions (default: eval/tickets.yaml, if there).")
 @click.pass_context
-def eval_command(ctx: click.Context, queries: Path, site_dir: Path | None, no_builtin: bool,
+def eval_command(ctx: click.Context, queries: Path, site_dir: Path | None, no_builtin: bool, no_static: bool,
                  tickets: Path | None) -> None:
     """Measure search quality on QUERIES (a YAML query set): hit@1, hit@5 and MRR@5 of
-    kb search and of the internal site's built-in search, side by side, with the misses;
-    then hit@1, hit@3 and MRR@5 of kb suggest on a ticket set, beside kb search of the
-    tickets' subjects."""
+    kb search, of the internal site's built-in search and of its static search (both in
+    headless Chromium), side by side, with the misses; then hit@1, hit@3 and MRR@5 of kb
+    suggest on a ticket set, beside kb search of the tickets' subjects."""
     from kb_app.commands.build import build_one
     from kb_app.commands.eval import run_eval, run_ticket_eval
 
@@ -199,7 +200,8 @@ def eval_command(ctx: click.Context, queries: Path, site_dir: Path | None, no_bu
         build_one(ctx.obj["config"], Audience.INTERNAL, target)
 
     settings = _settings(ctx)
-    _, text = run_eval(settings, queries, build, site=site_dir, builtin=not no_builtin)
+    _, text = run_eval(settings, queries, build, site=site_dir, builtin=not no_builtin,
+                       static=not (no_builtin or no_static))
     click.echo(text)
     if tickets is None and (settings.root / "eval" / "tickets.yaml").is_file():
         tickets = settings.root / "eval" / "tickets.yaml"

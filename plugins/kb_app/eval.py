@@ -168,6 +168,7 @@ def _rank_in_browser(site: Path, queries: list[Query], languages: tuple[str, ...
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
+            page.add_init_script("window.__kbBuiltinSearch = true;")  # Material's own, not the static search
             page.goto(url)
             page.wait_for_function(_WAIT_READY, timeout=60_000)
             box = "input.md-search__input"

@@ -14,6 +14,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from kb.articles import Article
 from kb.catalog import Catalog
+from kb.labels import search_box_words
 
 LANGS = ("en", "es")
 DEFAULT_LANG = "en"
@@ -95,18 +96,20 @@ def search(page: Page, query: str) -> list[str]:
 
 
 def search_results(page: Page) -> list[str]:
-    """The paths of the results of the search box once the search has answered."""
+    """The paths of the results of the search box once the search has answered (in
+    Material's words, or in the knowledge base's when its own search answers)."""
     page.wait_for_load_state("load")
     page.wait_for_function(
-        r"""() => {
+        r"""(kb) => {
             const config = document.getElementById("__config");
             const element = document.querySelector(".md-search-result__meta");
             if (!config || !element) { return false; }
             const words = JSON.parse(config.textContent).translations;
             const meta = element.textContent.trim();
             const count = new RegExp("^" + words["search.result.other"].replace("#", "\\d+") + "$");
-            return [words["search.result.none"], words["search.result.one"]].includes(meta) || count.test(meta);
-        }""")
+            if ([words["search.result.none"], words["search.result.one"]].includes(meta) || count.test(meta)) { return true; }
+            return Object.values(kb).some((w) => meta.startsWith(w.none) || meta === w.one || new RegExp("^\\d+" + w.many + "$").test(meta));
+        }""", arg=search_box_words())
     return page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.pathname)")
 
 

@@ -74,7 +74,7 @@ def parse_glossary(markdown: str) -> list[Group]:
     return groups
 
 
-def _keys(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
+def phrase_keys(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
     """A phrase's words as typed, and stemmed in each language (plurals meet singulars)."""
     keys = {phrase}
     for lang in LANGUAGES:
@@ -107,7 +107,7 @@ class Synonyms:
                         phrases.append(phrase)
             self._phrases.append(phrases)
             for phrase in phrases:
-                for key in _keys(phrase):
+                for key in phrase_keys(phrase):
                     self._index.setdefault(key, []).append(number)
         self.longest = max((len(p) for ps in self._phrases for p in ps), default=0)
 
@@ -127,6 +127,11 @@ class Synonyms:
         synonyms.longest = max((len(p) for ps in synonyms._phrases for p in ps), default=0)
         return synonyms
 
+    @property
+    def phrases(self) -> list[list[tuple[str, ...]]]:
+        """Each group's phrases (folded words), in the groups' order."""
+        return self._phrases
+
     def __len__(self) -> int:
         return len(self.groups)
 
@@ -137,15 +142,15 @@ class Synonyms:
             for end in range(start + 1, min(len(words), start + self.longest) + 1):
                 run = tuple(words[start:end])
                 numbers: list[int] = []
-                for key in _keys(run):
+                for key in phrase_keys(run):
                     numbers += [n for n in self._index.get(key, []) if n not in numbers]
                 if not numbers:
                     continue
-                keys = _keys(run)
+                keys = phrase_keys(run)
                 others = []
                 for number in numbers:
                     for phrase in self._phrases[number]:
-                        if not (_keys(phrase) & keys) and phrase not in others:
+                        if not (phrase_keys(phrase) & keys) and phrase not in others:
                             others.append(phrase)
                 if others:
                     found.append(Expansion(start, end, tuple(others)))

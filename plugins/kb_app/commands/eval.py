@@ -18,12 +18,14 @@ from kb.vocabulary import Audience
 from kb_app.commands.index import checked_catalog
 from kb_app.eval import Evaluation, Score, builtin_rankings, load_queries, report
 from kb_app.suggest_eval import Measure, TicketSetError, load_tickets, measure, measure_report
+from kb_app.site_search import Engine, run_site_search
 
 
 def run_eval(settings: Settings, queries_file: Path, build: Callable[[Path], None], site: Path | None = None,
-             builtin: bool = True) -> tuple[Evaluation, str]:
-    """Evaluate the search of the internal site, and the built-in search of the same site
-    (built into a temporary folder by `build` unless `site` is given)."""
+             builtin: bool = True, static: bool = True) -> tuple[Evaluation, str]:
+    """Evaluate the search of the internal site, and the built-in search and the static
+    search of the same site (built into a temporary folder by `build` unless `site` is
+    given)."""
     try:
         queries = load_queries(queries_file)
     except ValueError as exc:
@@ -37,16 +39,23 @@ def run_eval(settings: Settings, queries_file: Path, build: Callable[[Path], Non
         start = time.perf_counter()
         ours = [[hit.id for hit in index.search(q.text, limit=5).hits] for q in queries]
         scores = [Score("kb search (Whoosh)", ours, queries, time.perf_counter() - start)]
+        if (builtin or static) and site is None:
+            site = folder / "site"
+            build(site)
         if builtin:
-            if site is None:
-                site = folder / "site"
-                build(site)
             start = time.perf_counter()
             try:
                 theirs = builtin_rankings(site, queries, settings.languages)
             except RuntimeError as exc:
                 raise click.ClickException(str(exc)) from None
             scores.append(Score("built-in search (Material, lunr)", theirs, queries, time.perf_counter() - start))
+        if static:
+            start = time.perf_counter()
+            try:
+                run = run_site_search(site, queries, settings.languages, Engine.STATIC)
+            except RuntimeError as exc:
+                raise click.ClickException(str(exc)) from None
+            scores.append(Score(run.name, run.rankings, queries, time.perf_counter() - start))
     evaluation = Evaluation(queries, scores, existing)
     return evaluation, report(evaluation)
 

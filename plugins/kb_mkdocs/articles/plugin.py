@@ -20,9 +20,10 @@ from kb.fingerprint import Fingerprint, fingerprint
 from kb.markup import as_html, as_markdown, without_comments
 from kb.publication import allowed_files
 from kb.render import nav_title, page_markdown, page_notices
+from kb.search.static_index import write_static_index
 from kb.settings import Settings
 from kb_mkdocs.articles.config import ArticlesConfig
-from kb_mkdocs.i18n import build_language
+from kb_mkdocs.i18n import build_language, current_language, site_languages
 from kb_mkdocs.settings import settings_of
 
 log = get_plugin_logger(__name__)
@@ -121,3 +122,12 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """HTML comments in an article are notes for its authors: no site shows them."""
         return without_comments(html) if self.config.enabled else None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The static search's index of this audience (when kb-browser asks for it), once
+        per build: after the last language's build (each writes into the same site folder)."""
+        if not self.config.enabled or self.catalog is None or not config.extra.get("kb_static_search"):
+            return
+        languages, default = site_languages(config)
+        if current_language(config) == ([lang for lang in languages if lang != default] or [default])[-1]:
+            write_static_index(self.catalog, self.config.audience, Path(config.site_dir))

@@ -9,3 +9,7 @@ class BrowserConfig(Config):
     # Material's built-in (static) search matches words typed without accents ("devolucion");
     # it applies when the search covers several languages (Material then loads lunr.multi).
     fold_accents = c.Type(bool, default=True)
+    # The knowledge base's own search when the site is static files (kb-search/ beside the
+    # pages: fetched piece by piece, the analysis of `kb search`), instead of Material's,
+    # which downloads the whole index of every language before it answers.
+    static_search = c.Type(bool, default=True)

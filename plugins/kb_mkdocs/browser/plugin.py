@@ -17,13 +17,15 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 
 from kb.diagrams import MissingDiagram, embed_diagrams
-from kb.labels import LABELS, label
+from kb.labels import LABELS, label, search_box_words
 from kb.render import SECTION_MARKER
 from kb_mkdocs.browser.config import BrowserConfig
 from kb_mkdocs.i18n import current_language, language_homes, site_languages
 
 TEMPLATES = Path(__file__).parent / "templates"
 FOLD_ACCENTS = Path(__file__).parent / "assets" / "fold-accents.js"
+STATIC_SEARCH = Path(__file__).parent / "assets" / "kb-static-search.js"
+STATIC_SEARCH_SCRIPT = Path("assets", "javascripts", "kb-static-search.js")
 # Material's search worker loads this file when the search covers several languages.
 LUNR_MULTI = Path("assets", "javascripts", "lunr", "min", "lunr.multi.min.js")
 NOT_FOUND = "404.html"
@@ -51,6 +53,9 @@ class BrowserPlugin(BasePlugin[BrowserConfig]):
             return None
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(TEMPLATES))
+        if self.config.static_search:
+            config.extra["kb_static_search"] = STATIC_SEARCH_SCRIPT.as_posix()  # kb-articles writes the index
+            config.extra.setdefault("kb_search_words", search_box_words())
         return config
 
     @event_priority(70)  # before kb-articles (60) renders facts and the section lists
@@ -126,6 +131,9 @@ class BrowserPlugin(BasePlugin[BrowserConfig]):
                     page.write_bytes(self.default_not_found)
         if self.config.fold_accents:
             _append_once(site / LUNR_MULTI, FOLD_ACCENTS.read_text(encoding="utf-8"))
+        if self.config.static_search:
+            (site / STATIC_SEARCH_SCRIPT).parent.mkdir(parents=True, exist_ok=True)
+            (site / STATIC_SEARCH_SCRIPT).write_bytes(STATIC_SEARCH.read_bytes())
 
 
 def _append_once(path: Path, script: str) -> None:
