@@ -18,7 +18,7 @@ def test_a_rebuild_that_raises_is_reported_and_the_next_change_is_built(project,
     site.root.mkdir(parents=True)
     site.rebuild_safely()
     assert site.version == "1"
-    client = TestClient(create_app(site.current, lambda: site.version))
+    client = TestClient(create_app(site.current, lambda: site.version), base_url="http://127.0.0.1")
     assert "First version kk1" in client.get("/spei/returns/").text
 
     real, calls = site.session.render, []  # a body edit: its pages are rendered again
