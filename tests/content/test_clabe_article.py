@@ -40,7 +40,7 @@ CLABE_RE = re.compile(r"(?<!\d)\d{18}(?!\d)")
 PUBLISHED_VALID = {
     # Example used by Spanish/English Wikipedia "CLABE" and the `clabe` package docs on PyPI:
     # bank 032, plaza 180, account 00011835971, check digit 9.
-    "032180000118359719": "Wikipedia 'CLABE' / pypi.org/project/clabe",
+    "032180000118359719": "Wikipedia 'CLABE' / the clabe package's documentation",
     # Example attributed to Banco de México's CLABE document in several open-source validators
     # (e.g. github.com/center-key/clabe-validator README): bank 002, plaza 010.
     "002010077777777771": "center-key/clabe-validator README",
