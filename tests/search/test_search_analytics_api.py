@@ -32,7 +32,7 @@ def served(tmp_path, indexed, kb):
     routes = [*search_routes(lambda name: index_root(kb.root) / name, ("internal",), ("en", "es"),
                              record=search_recorder(store, rate)),
               *analytics_routes(store, ("internal",), ("en", "es"), rate), *leads_routes(store, ("en", "es"))]
-    with TestClient(create_app(site, lambda: "1", routes)) as client:
+    with TestClient(create_app(site, lambda: "1", routes), base_url="http://127.0.0.1") as client:
         yield client, store
     store.close()
 
