@@ -31,8 +31,9 @@ _ETH = re.compile(r"(?<![A-Za-z0-9])0x[0-9a-fA-F]{40}(?![A-Za-z0-9])")
 
 def emails(work: str) -> Iterator[Span]:
     for m in _EMAIL.finditer(work):
-        if not m.group().startswith(".") and "@" in m.group():
-            yield m.start(), m.end(), P.EMAIL
+        start = m.start() + len(m.group()) - len(m.group().lstrip("."))  # a local part never starts with a dot
+        if work[start] != "@" and "@" in work[start:m.end()]:
+            yield start, m.end(), P.EMAIL
 
 
 def _is_network(value: str, after: str) -> bool:
