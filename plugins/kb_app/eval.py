@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 import yaml
@@ -154,7 +155,9 @@ def builtin_rankings(site: Path, queries: list[Query], languages: tuple[str, ...
         return pool.submit(_rank_in_browser, site, queries, languages).result()
 
 
-def _rank_in_browser(site: Path, queries: list[Query], languages: tuple[str, ...]) -> list[list[str]]:
+def playwright_api() -> tuple[Any, type[Exception]]:
+    """Playwright's `sync_playwright` and its error type, once Chromium is known to be there;
+    a missing tool is a one-line error saying how to install it."""
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
@@ -163,6 +166,11 @@ def _rank_in_browser(site: Path, queries: list[Query], languages: tuple[str, ...
                            "'.venv/bin/pip install -e .[test]' (scripts/test does it)") from None
     if not Path(CHROMIUM).exists():
         raise RuntimeError(f"no Chromium at {CHROMIUM}: install Debian's 'chromium' package (scripts/test does it)")
+    return sync_playwright, PlaywrightError
+
+
+def _rank_in_browser(site: Path, queries: list[Query], languages: tuple[str, ...]) -> list[list[str]]:
+    sync_playwright, PlaywrightError = playwright_api()
     rankings = []
     with serve_folder(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

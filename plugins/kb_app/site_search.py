@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from kb_app.eval import CHROMIUM, CHROMIUM_ARGS, Query, serve_folder, slug_of
+from kb_app.eval import CHROMIUM, CHROMIUM_ARGS, Query, playwright_api, serve_folder, slug_of
 
 
 class Engine(StrEnum):
@@ -96,14 +96,7 @@ def run_site_search(site: Path, queries: Sequence[Query], languages: tuple[str, 
 
 
 def _run(site: Path, queries: list[Query], languages: tuple[str, ...], engine: Engine) -> SiteRun:
-    try:
-        from playwright.sync_api import Error as PlaywrightError
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        raise RuntimeError("Playwright is not installed: install the test tools with "
-                           "'.venv/bin/pip install -e .[test]' (scripts/test does it)") from None
-    if not Path(CHROMIUM).exists():
-        raise RuntimeError(f"no Chromium at {CHROMIUM}: install Debian's 'chromium' package (scripts/test does it)")
+    sync_playwright, PlaywrightError = playwright_api()
     if engine is Engine.PAGEFIND and not (site / "pagefind" / "pagefind.js").exists():
         raise RuntimeError(f"no Pagefind index in {site}/pagefind: run 'python -m pagefind --site {site}'")
     run = SiteRun(engine)
