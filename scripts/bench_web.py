@@ -28,8 +28,11 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
+import aiohttp
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -149,15 +152,39 @@ def site_paths(root: Path, audience: str) -> list[str]:
     return [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>([^<]+)</loc>", text)]
 
 
-async def login(client: httpx.AsyncClient, user: str) -> None:
-    page = await client.get("/login")
-    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
-    answer = await client.post("/login", data={"user": user, "password": PASSWORD, "csrf": csrf, "next": "/internal/"})
-    if answer.status_code != 303:
-        raise SystemExit(f"bench-web: {user} could not log in ({answer.status_code})")
+async def login(client: aiohttp.ClientSession, user: str) -> None:
+    async with client.get("/login") as page:
+        csrf = re.search(r'name="csrf" value="([^"]+)"', await page.text()).group(1)
+    form = {"user": user, "password": PASSWORD, "csrf": csrf, "next": "/internal/"}
+    async with client.post("/login", data=form, allow_redirects=False) as answer:
+        if answer.status != 303:
+            raise SystemExit(f"bench-web: {user} could not log in ({answer.status})")
 
 
-async def load(base: str, clients: int, seconds: float, mix: list[tuple[float, list[str]]], logged_in: bool, seed: int,
+Pick = Callable[[random.Random], str]
+
+
+def mixed(mix: list[tuple[float, list[str]]]) -> Pick:
+    """Paths drawn from `mix`: (weight, paths) pairs."""
+    weights = [weight for weight, _ in mix]
+    return lambda rng: rng.choice(rng.choices(mix, weights)[0][1])
+
+
+def fresh_searches(mix: list[tuple[float, list[str]]], prefix: str, words: list[str]) -> Pick:
+    """As `mixed`, but each search is a new one: two or three of the agents' words, drawn at
+    random (no answer of an earlier search can be reused)."""
+    pick = mixed(mix)
+
+    def fresh(rng: random.Random) -> str:
+        path = pick(rng)
+        if not path.startswith(prefix):
+            return path
+        return prefix + quote(" ".join(rng.sample(words, rng.choice((2, 3)))))
+
+    return fresh
+
+
+async def load(base: str, clients: int, seconds: float, pick: Pick, logged_in: bool, seed: int,
                pace: float | None = None) -> Run:
     """`clients` concurrent clients, each on its own connection, for `seconds` (after a
     short warm-up), bounded at MAX_REQUESTS; each asks again at once, or with `pace`,
@@ -166,32 +193,34 @@ async def load(base: str, clients: int, seconds: float, mix: list[tuple[float, l
     kinds: dict[str, int] = {}  # what the failed requests got
     errors = 0
     count = 0
-    weights = [weight for weight, _ in mix]
 
     async def one(number: int) -> None:
         nonlocal errors, count
         rng = random.Random(seed * 1000 + number)
-        limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
-        async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+        connector = aiohttp.TCPConnector(limit=1, force_close=False)
+        jar = aiohttp.CookieJar(unsafe=True)  # cookies of an address (127.0.0.1), not a name
+        async with aiohttp.ClientSession(base, connector=connector, cookie_jar=jar,
+                                         timeout=aiohttp.ClientTimeout(total=60), auto_decompress=False) as client:
             if logged_in:
                 await login(client, f"agent{number:02d}")
             for _ in range(5):  # warm-up: the connection, the workers' caches
                 try:
-                    await client.get(rng.choice(rng.choices(mix, weights)[0][1]))
-                except httpx.HTTPError:
+                    async with client.get(pick(rng)) as answer:
+                        await answer.read()
+                except aiohttp.ClientError:
                     pass  # a server too slow to warm up shows in the measured requests
             ready.append(number)
             await started.wait()
             while not done.is_set() and count < MAX_REQUESTS:
-                path = rng.choice(rng.choices(mix, weights)[0][1])
+                path = pick(rng)
                 begin = time.perf_counter()
                 try:
-                    answer = await client.get(path)
-                    await answer.aread()
-                    ok = answer.status_code == 200
+                    async with client.get(path, allow_redirects=False) as answer:
+                        await answer.read()
+                        ok = answer.status == 200
                     if not ok:
-                        kinds[f"HTTP {answer.status_code}"] = kinds.get(f"HTTP {answer.status_code}", 0) + 1
-                except httpx.HTTPError as exc:
+                        kinds[f"HTTP {answer.status}"] = kinds.get(f"HTTP {answer.status}", 0) + 1
+                except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
                     ok = False
                     kinds[type(exc).__name__] = kinds.get(type(exc).__name__, 0) + 1
                 if done.is_set():
@@ -225,29 +254,43 @@ def queries() -> list[str]:
     return [item["q"] for item in yaml.safe_load((ROOT / "eval" / "queries.yaml").read_text(encoding="utf-8"))]
 
 
-def measure(name: str, root: Path, mix: list[tuple[float, list[str]]], args: argparse.Namespace, runs: list) -> None:
+def agent_words() -> list[str]:
+    """The words of the agents' queries, for searches made up of them."""
+    return sorted({word for query in queries() for word in query.split() if len(word) > 2})
+
+
+def measure(name: str, root: Path, mix: list[tuple[float, list[str]]], args: argparse.Namespace, runs: list,
+            search_prefix: str = "/internal/api/search?q=") -> None:
+    """Each number of clients against kb web, then against the bare server; at the most
+    clients, also paced agents and (kb web) every search a new one."""
     print(f"\n{name}")
+    words = agent_words()
     for bare in (False, True):
         log = root / ("bare.log" if bare else "web.log")
         process, base = start(root, bare, args.workers, log)
+        label = "bare" if bare else "kb web"
         try:
             for clients in args.clients:
-                run = asyncio.run(load(base, clients, args.seconds, mix, not bare, args.seed))
-                label = "bare" if bare else "kb web"
+                run = asyncio.run(load(base, clients, args.seconds, mixed(mix), not bare, args.seed))
                 print(run.line(label), flush=True)
                 runs.append((name, label, run))
+            most = max(args.clients)
             if args.pace:
-                run = asyncio.run(load(base, max(args.clients), args.seconds, mix, not bare, args.seed, args.pace))
+                run = asyncio.run(load(base, most, args.seconds, mixed(mix), not bare, args.seed, args.pace))
                 print(run.line(label) + f"   (paced: {args.pace:g} requests a second per client)", flush=True)
                 runs.append((name, f"{label}, paced", run))
             if not bare:
+                run = asyncio.run(load(base, most, args.seconds, fresh_searches(mix, search_prefix, words), True,
+                                       args.seed))
+                print(run.line(label) + "   (every search a new one: no answer kept from an earlier one)", flush=True)
+                runs.append((name, f"{label}, new searches", run))
                 rss = worker_rss_mb(process.pid)
                 print(f"  kb web workers' memory after the runs: {', '.join(f'{mb:.0f} MB' for mb in rss)}")
         finally:
             stop(process)
 
 
-def cpu_per_request(root: Path, mix: list[tuple[float, list[str]]], count: int, seed: int) -> tuple[float, float]:
+def cpu_per_request(root: Path, pick: Pick, count: int, seed: int) -> tuple[float, float]:
     """CPU milliseconds per request (all threads of this process), the same requests driven
     straight through the ASGI app, of kb web's app (logged in) and of the bare app: what a
     request costs the server whatever the machine's load, with no client or network."""
@@ -279,8 +322,7 @@ def cpu_per_request(root: Path, mix: list[tuple[float, list[str]]], count: int, 
                     follow_redirects=False)
         cookie = f"kb_session={client.cookies['kb_session']}".encode()
     rng = random.Random(seed)
-    weights = [weight for weight, _ in mix]
-    paths = [rng.choice(rng.choices(mix, weights)[0][1]) for _ in range(count)]
+    paths = [pick(rng) for _ in range(count)]
 
     async def drive(app) -> float:  # noqa: ANN001
         async def receive() -> dict:
@@ -342,7 +384,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bench-web: {os.cpu_count()} cores, load average {load_now:.2f} at start; {args.workers} workers, "
           f"{args.seconds:.0f} s per run; the API rate limit is off (one load-generating client asks far more than an agent)")
     runs: list = []
-    searches = [f"/internal/api/search?q={q}" for q in queries()]
+    searches = [f"/internal/api/search?q={quote(q)}" for q in queries()]
+    words = agent_words()
     with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp:
         real = project_copy(ROOT, Path(tmp) / "real")
         began = time.perf_counter()
@@ -350,10 +393,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"real articles: built both sites for kb web in {time.perf_counter() - began:.0f} s")
         add_agents(real, max(args.clients))
         mix = [(0.6, site_paths(real, "internal")), (0.1, site_paths(real, "public")), (0.3, searches)]
-        web_ms, bare_ms = cpu_per_request(real, mix, args.cpu_requests, args.seed)
-        print(f"real articles, CPU per request (the same {args.cpu_requests} requests through the app, no network): "
-              f"kb web {web_ms:.2f} ms, bare {bare_ms:.2f} ms ({web_ms / bare_ms:.2f}x): "
-              f"{1000 / web_ms:.0f} requests a second per core")
+        for what, pick in (("agents' searches", mixed(mix)),
+                           ("every search new", fresh_searches(mix, "/internal/api/search?q=", words))):
+            web_ms, bare_ms = cpu_per_request(real, pick, args.cpu_requests, args.seed)
+            print(f"real articles, CPU per request ({what}; the same {args.cpu_requests} requests through the app, "
+                  f"no network): kb web {web_ms:.2f} ms, bare {bare_ms:.2f} ms ({web_ms / bare_ms:.2f}x): "
+                  f"{1000 / web_ms:.0f} requests a second per core")
         measure(f"real articles: {len(site_paths(real, 'internal'))} internal pages, "
                 f"{len(site_paths(real, 'public'))} public, {len(searches)} queries", real, mix, args, runs)
 

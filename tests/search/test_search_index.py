@@ -90,3 +90,28 @@ def test_anchors_exist_in_the_built_pages(indexed, kb):
                 assert f'id="{hit.anchor}"' in page.read_text(encoding="utf-8"), (query, hit.url, hit.anchor)
                 seen += 1
     assert seen >= 6
+
+
+def test_answers_are_kept_per_query_until_the_index_is_rebuilt(kb, monkeypatch):
+    """A query asked again (however it is typed) is answered from memory, per language and
+    size, for the last ANSWERS distinct queries; a rebuild starts afresh."""
+    from kb.search import searcher
+
+    build_index(kb.catalog(), "internal")
+    index = SearchIndex(index_root(kb.root) / "internal")
+    ran = []
+    real = index._search
+    monkeypatch.setattr(index, "_search", lambda *args: ran.append(args[0].words) or real(*args))
+    first = index.search("Devolución  03")
+    assert index.search("devolucion 03") is first and len(ran) == 1  # the same words once folded
+    assert index.search("devolucion 03", lang="es") is not first and len(ran) == 2
+    assert [h.id for h in index.search("devolucion 03", limit=1).hits] == [h.id for h in first.hits[:1]]
+    monkeypatch.setattr(searcher, "ANSWERS", 2)
+    for query in ["spei", "clabe"]:  # two more: the first answers are forgotten
+        index.search(query)
+    ran.clear()
+    index.search("Devolución 03")
+    assert ran == [["devolucion", "03"]]
+    kb.article("spei/returns-more", "en", "Devolucion 03 again.\n\nSee [returns](returns.md).\n", title="More", tags=["spei"])
+    build_index(kb.catalog(), "internal")
+    assert "spei/returns-more" in {h.id for h in index.search("devolucion 03").hits}

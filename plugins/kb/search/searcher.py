@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections import OrderedDict
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -31,6 +32,10 @@ from kb.search.vocabulary import Vocabulary
 
 __all__ = ["IndexUnavailable", "Results", "SearchIndex"]
 
+# Answers kept per open index: agents ask the same few questions all day, and a built index
+# never changes (a rebuild is a new index, which starts with none).
+ANSWERS = 2048
+
 
 class IndexUnavailable(Exception):
     """There is no usable index (not built yet, or built by another version): build it."""
@@ -39,7 +44,9 @@ class IndexUnavailable(Exception):
 class SearchIndex:
     """A searchable index of one audience. It follows the index's symlink: the search after
     a rebuild reads the new build. Searches take turns (a Whoosh searcher is not shared
-    between threads); each takes milliseconds."""
+    between threads); each takes milliseconds. The answers of the last ANSWERS distinct
+    queries are kept until the index is rebuilt: the Results returned are shared, not to be
+    changed."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -61,6 +68,7 @@ class SearchIndex:
         self.synonyms = Synonyms.from_json(json.loads((folder / SYNONYMS).read_text(encoding="utf-8")))
         self.planner = Planner(self.searcher.doc_frequency, self.searcher.doc_count())
         self.info = info
+        self._answers: OrderedDict[tuple, Results] = OrderedDict()
         self._target = target
 
     def _fresh(self) -> None:
@@ -77,9 +85,16 @@ class SearchIndex:
         if parsed.empty:
             return Results([], parsed)
         limit = max(1, min(int(limit), 50))
+        key = (tuple(parsed.words), tuple(map(tuple, parsed.phrases)), parsed.prefix, lang, limit)
         with self._lock:
             self._fresh()
-            return self._search(parsed, lang, limit)
+            if (known := self._answers.get(key)) is not None:
+                self._answers.move_to_end(key)
+                return known
+            results = self._answers[key] = self._search(parsed, lang, limit)
+            if len(self._answers) > ANSWERS:
+                self._answers.popitem(last=False)
+            return results
 
     def _search(self, parsed: ParsedQuery, lang: str | None, limit: int) -> Results:
         corrected: dict[str, list[str]] = {}

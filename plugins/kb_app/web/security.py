@@ -10,9 +10,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-import threading
-from collections import OrderedDict
-from pathlib import Path
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -52,36 +49,6 @@ def page_policy(html: bytes) -> str:
         "form-action 'self'",
         "frame-ancestors 'none'",
     ])
-
-
-class PagePolicies:
-    """Each built page's policy, computed once per version of the file (a new build is a new
-    file) and kept for the most recent pages."""
-
-    def __init__(self, size: int = 4096) -> None:
-        self.size = size
-        self._cache: OrderedDict[tuple[str, int, int], str] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def cached(self, path: str, mtime_ns: int, length: int) -> str | None:
-        """The policy if this version of the page was seen (no file read: safe on the event loop)."""
-        key = (path, mtime_ns, length)
-        with self._lock:
-            if key in self._cache:
-                self._cache.move_to_end(key)
-                return self._cache[key]
-        return None
-
-    def of(self, path: str, mtime_ns: int, length: int) -> str:
-        if (known := self.cached(path, mtime_ns, length)) is not None:
-            return known
-        key = (path, mtime_ns, length)
-        policy = page_policy(Path(path).read_bytes())
-        with self._lock:
-            self._cache[key] = policy
-            while len(self._cache) > self.size:
-                self._cache.popitem(last=False)
-        return policy
 
 
 class SecurityHeaders:
