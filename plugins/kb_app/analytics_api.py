@@ -10,7 +10,6 @@ the day's pseudonymous session, never stored.
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -21,6 +20,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from kb.analytics.store import MAX_COMMENT, AnalyticsStore
+from kb_app.json_body import BadBody, json_object
 from kb_app.rate import RateLimit
 
 MAX_BODY = 4096
@@ -84,27 +84,6 @@ def _visitor(event: dict[str, Any]) -> str | None:
     return value if isinstance(value, str) and len(value) <= 64 else None
 
 
-async def _json_body(request: Request) -> dict[str, Any]:
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind != "application/json":
-        raise BadEvent("the body must be JSON (Content-Type: application/json)", 415)
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > MAX_BODY:
-        raise BadEvent(f"the body must be at most {MAX_BODY} bytes", 413)
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY:
-            raise BadEvent(f"the body must be at most {MAX_BODY} bytes", 413)
-    try:
-        event = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BadEvent(f"the body is not valid JSON ({exc})") from None
-    if not isinstance(event, dict):
-        raise BadEvent("the body must be a JSON object")
-    return event
-
-
 def analytics_routes(store: AnalyticsStore, audiences: tuple[str, ...], languages: tuple[str, ...],
                      rate: RateLimit | None = None) -> list[Route]:
     """POST /api/events for a server showing the sites of `audiences` (the first is the default)."""
@@ -130,7 +109,7 @@ def analytics_routes(store: AnalyticsStore, audiences: tuple[str, ...], language
 
     async def events(request: Request) -> Response:
         try:
-            event = await _json_body(request)
+            event = await json_object(request, MAX_BODY, json_type=True)
             kind = event.get("type")
             handler = kinds.get(kind) if isinstance(kind, str) else None
             if handler is None:
@@ -142,7 +121,7 @@ def analytics_routes(store: AnalyticsStore, audiences: tuple[str, ...], language
         except sqlite3.Error as exc:
             log.warning("kb: an event was not recorded: %s", exc)
             return JSONResponse({"error": "the event could not be stored; try again later"}, status_code=503)
-        except BadEvent as exc:
+        except (BadEvent, BadBody) as exc:
             return JSONResponse({"error": str(exc)}, status_code=exc.status)
         return Response(status_code=204)
 

@@ -25,7 +25,7 @@ from kb.search.searcher import IndexUnavailable, SearchIndex
 MAX_LIMIT = 50
 
 
-class _Indexes:
+class Indexes:
     """One open index per audience, opened on first use (the index may be built later)."""
 
     def __init__(self, path_of: Callable[[str], Path]) -> None:
@@ -41,7 +41,7 @@ class _Indexes:
             return self._open[audience]
 
 
-def _error(message: str, status: int = 400) -> JSONResponse:
+def error(message: str, status: int = 400) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
@@ -49,26 +49,26 @@ def search_routes(path_of: Callable[[str], Path], audiences: tuple[str, ...], la
                   record: Callable[[str, str, str, int, str | None], str | None] | None = None) -> list[Route]:
     """Routes answering searches in the indexes of `audiences` (the first is the default);
     `path_of(audience)` is where that audience's index lives; `record` stores each search."""
-    indexes = _Indexes(path_of)
+    indexes = Indexes(path_of)
 
     def search(request: Request) -> JSONResponse:  # sync: Starlette runs it in its thread pool
         params = request.query_params
         audience = params.get("audience") or audiences[0]
         if audience not in audiences:
-            return _error(f"audience must be one of: {', '.join(audiences)}")
+            return error(f"audience must be one of: {', '.join(audiences)}")
         lang = params.get("lang") or None
         if lang is not None and lang not in languages:
-            return _error(f"lang must be one of: {', '.join(languages)}")
+            return error(f"lang must be one of: {', '.join(languages)}")
         try:
             limit = int(params.get("limit") or 10)
         except ValueError:
-            return _error(f"limit must be a whole number from 1 to {MAX_LIMIT}")
+            return error(f"limit must be a whole number from 1 to {MAX_LIMIT}")
         if not 1 <= limit <= MAX_LIMIT:
-            return _error(f"limit must be a whole number from 1 to {MAX_LIMIT}")
+            return error(f"limit must be a whole number from 1 to {MAX_LIMIT}")
         try:
             index = indexes.get(audience)
         except IndexUnavailable as exc:
-            return _error(f"{exc}: run 'kb index'", 503)
+            return error(f"{exc}: run 'kb index'", 503)
         results = index.search(params.get("q") or "", lang=lang, limit=limit)
         headers = {"Cache-Control": "no-store"}
         if results.did_you_mean:

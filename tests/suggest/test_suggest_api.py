@@ -13,7 +13,7 @@ from kb_app.suggest_api import MAX_BODY, suggest_routes
 
 @pytest.fixture
 def client(shop):
-    routes = suggest_routes(lambda name: index_root(shop.root) / name, ("internal",), ("en", "es"), shop.catalog)
+    routes = suggest_routes(lambda name: index_root(shop.root) / name, ("internal",), ("en", "es"))
     return TestClient(Starlette(routes=routes))
 
 
@@ -35,7 +35,7 @@ def test_lang_and_limit(client):
 
 
 @pytest.mark.parametrize(("body", "says"), [
-    (b"not json", "must be JSON"),
+    (b"not json", "not valid JSON"),
     (b"[1, 2]", "JSON object"),
     (json.dumps({"subject": 5}).encode(), "subject must be text"),
     (json.dumps({"description": ["a"]}).encode(), "description must be text"),
@@ -45,7 +45,7 @@ def test_lang_and_limit(client):
     (json.dumps({"description": "x", "limit": True}).encode(), "limit must be"),
     (json.dumps({"description": "x", "audience": "public"}).encode(), "audience must be one of: internal"),
     (json.dumps({"subject": "s" * 1001}).encode(), "subject is longer than 1,000"),
-    (b"\xff\xfe", "must be JSON"),
+    (b"\xff\xfe", "not valid JSON"),
 ])
 def test_bad_requests_say_what_is_wrong(client, body, says):
     answer = client.post("/api/suggest", content=body, headers={"content-type": "application/json"})
@@ -63,6 +63,6 @@ def test_only_post(client):
 
 
 def test_no_index_yet_is_a_503_saying_how(tmp_path, shop):
-    routes = suggest_routes(lambda name: tmp_path / "none" / name, ("internal",), ("en", "es"), shop.catalog)
+    routes = suggest_routes(lambda name: tmp_path / "none" / name, ("internal",), ("en", "es"))
     answer = TestClient(Starlette(routes=routes)).post("/api/suggest", json={"description": "51"})
     assert answer.status_code == 503 and "kb index" in answer.json()["error"]

@@ -36,7 +36,7 @@ def login(client: TestClient, user: str = "ana", password: str = PASSWORD, next_
 
 
 def test_every_internal_route_refuses_anonymous_requests(client_for, web_project) -> None:
-    client = client_for()
+    client = client_for(api_rate=0)  # the login answers each request, not the API's rate limit
     mounts = [r for r in client.app.routes if isinstance(r, Mount) and r.path == "/internal"]
     assert len(mounts) == 1, "the internal site is one mount, behind one guard"
     inner = mounts[0].app.app  # RequireUser -> Router
@@ -196,3 +196,18 @@ def test_an_internal_site_without_any_login_is_refused_at_start(web_project) -> 
     with pytest.raises(NoAccessControl):
         create_app(web_config(web_project, users_file=None, trusted_proxies=()))
     create_app(web_config(web_project, users_file=None, internal_site=None))  # public only: nothing to protect
+
+
+def test_suggestions_for_a_ticket_answer_from_each_sites_own_index(client_for) -> None:
+    """kb web suggests articles for a ticket from the built index alone (no articles beside
+    it): merchants' public ones to anyone, internal ones only after the login."""
+    client = client_for()
+    ticket = {"subject": "Escalation", "description": "The risk desk escalation for SPEI returns, please"}
+    public = client.post("/api/suggest", json=ticket)
+    assert public.status_code == 200
+    assert all(not item["id"].startswith("procedures/") for item in public.json()["suggestions"])
+    assert client.post("/internal/api/suggest", json=ticket).status_code == 401
+    login(client)
+    internal = client.post("/internal/api/suggest", json=ticket).json()["suggestions"]
+    assert "procedures/escalation" in {item["id"] for item in internal}
+    assert client.post("/internal/api/suggest", content=b"[1]").status_code == 400

@@ -7,7 +7,8 @@ from pathlib import Path
 VOCABULARY = "vocabulary.json"
 SYNONYMS = "synonyms.json"
 INFO = "info.json"
-VERSION = 2  # of the index's layout: a search refuses an index of another version
+REPLIES = "replies.json"  # the articles' ready replies, for suggestions from a ticket
+VERSION = 3  # of the index's layout: a search refuses an index of another version
 
 
 def index_root(root: Path) -> Path:

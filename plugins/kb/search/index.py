@@ -32,8 +32,9 @@ from kb.labels import label
 from kb.render import page_markdown, related_section, sources_section
 from kb.search.analysis import analyze, is_code
 from kb.search.document import read_page
-from kb.search.files import INFO, SYNONYMS, VERSION, VOCABULARY, index_root
+from kb.search.files import INFO, REPLIES, SYNONYMS, VERSION, VOCABULARY, index_root
 from kb.search.synonyms import GLOSSARY_ID, Synonyms, parse_glossary
+from kb.suggest.reply import ReplyBook
 from kb.swap import swap_in
 
 # Zones of an article and their weight: a word in the title counts as this many words of
@@ -187,6 +188,8 @@ def build_index(catalog: Catalog, audience: str, root: Path | None = None) -> Bu
         writer.commit(optimize=True)
         (target / VOCABULARY).write_text(json.dumps({"languages": languages, "words": df}, ensure_ascii=False), encoding="utf-8")
         (target / SYNONYMS).write_text(json.dumps(Synonyms(glossary_groups(catalog, audience)).to_json(), ensure_ascii=False), encoding="utf-8")
+        (target / REPLIES).write_text(json.dumps(ReplyBook.from_catalog(catalog, audience).to_json(), ensure_ascii=False),
+                                      encoding="utf-8")
         info = {"version": VERSION, "audience": audience, "documents": dict(counts), "languages": languages,
                 "default_language": catalog.settings.default_language, "built": time.time()}
         (target / INFO).write_text(json.dumps(info), encoding="utf-8")  # last: marks the build complete

@@ -7,14 +7,18 @@ per language, each with a fenced ```` ```text ```` block: the text an agent past
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from kb.audience import visible
 from kb.catalog import Catalog
 from kb.labels import language_named
 from kb.render import page_markdown
+from kb.search.files import REPLIES
+from kb.search.searcher import IndexUnavailable
 
 _REPLY = re.compile(r'^([ \t]*)!!!\+?[ \t]+reply\b')
 _TAB = re.compile(r'^([ \t]*)===\+?[ \t]+"([^"]+)"[ \t]*$')
@@ -87,6 +91,19 @@ class ReplyBook:
                 if lang == article.lang or (article.id, lang) not in book.replies:
                     book.replies[(article.id, lang)] = text
         return book
+
+    @classmethod
+    def from_index(cls, folder: Path) -> ReplyBook:
+        """The replies a search index was built with (`to_json`, written beside it)."""
+        path = Path(folder) / REPLIES
+        try:
+            rows = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise IndexUnavailable(f"no ready replies in the search index at {folder}") from None
+        return cls({(article_id, lang): text for article_id, lang, text in rows})
+
+    def to_json(self) -> list[list[str]]:
+        return [[article_id, lang, text] for (article_id, lang), text in sorted(self.replies.items())]
 
     def get(self, article_id: str, lang: str) -> str:
         return self.replies.get((article_id, lang), "")

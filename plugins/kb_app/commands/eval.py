@@ -71,5 +71,5 @@ def run_ticket_eval(settings: Settings, tickets_file: Path) -> tuple[list[Measur
     with tempfile.TemporaryDirectory(prefix="kb-eval-") as temp:
         build_index(catalog, Audience.INTERNAL, Path(temp) / "index")
         index = SearchIndex(Path(temp) / "index" / Audience.INTERNAL)
-        measures = measure(index, ReplyBook.from_catalog(catalog, Audience.INTERNAL), settings.languages, cases)
+        measures = measure(index, ReplyBook.from_index(index.path), settings.languages, cases)
     return measures, measure_report(tickets_file, measures)

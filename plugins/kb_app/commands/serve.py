@@ -195,7 +195,6 @@ def serve_site(config_file: Path, settings: Settings, audience: str, host: str, 
     import uvicorn
 
     from kb.search.index import index_root
-    from kb.catalog import load_catalog
     from kb_app.analytics_api import analytics_routes, default_rate, search_recorder
     from kb_app.leads_page import leads_routes
     from kb_app.search_api import search_routes
@@ -221,7 +220,7 @@ def serve_site(config_file: Path, settings: Settings, audience: str, host: str, 
     store, rate = open_analytics(settings), default_rate()
     index_of = lambda name: index_root(settings.root) / name  # noqa: E731 - the audience's index folder
     routes = [*search_routes(index_of, (audience,), settings.languages, record=search_recorder(store, rate)),
-              *suggest_routes(index_of, (audience,), settings.languages, lambda: load_catalog(settings)),
+              *suggest_routes(index_of, (audience,), settings.languages),
               *analytics_routes(store, (audience,), settings.languages, rate)]
     if audience == Audience.INTERNAL:  # the leads' page: never on the merchants' server
         routes += leads_routes(store, settings.languages)

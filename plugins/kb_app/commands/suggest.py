@@ -13,7 +13,7 @@ import click
 from kb.settings import Settings
 from kb.suggest import MAX_DESCRIPTION, ReplyBook, Suggestions, suggest
 from kb.tickets import Export, ExportError
-from kb_app.commands.index import checked_catalog
+from kb.search.searcher import IndexUnavailable
 from kb_app.commands.search import open_index
 
 _SUBJECT = re.compile(r"^\s*(?:subject|asunto|assunto)\s*:\s*(.*)$", re.IGNORECASE)
@@ -53,7 +53,10 @@ def ticket_from_export(export: Path, ticket_id: str, fmt: str) -> tuple[str, str
 def run_suggest(settings: Settings, audience: str, subject: str, description: str, lang: str | None,
                 limit: int) -> Suggestions:
     index = open_index(settings.root, audience)
-    replies = ReplyBook.from_catalog(checked_catalog(settings), audience)
+    try:
+        replies = ReplyBook.from_index(index.path)
+    except IndexUnavailable as exc:
+        raise click.ClickException(f"{exc}: run 'kb index'") from None
     if not (subject.strip() or description.strip()):
         raise click.ClickException("the ticket has no text: give a file, pipe the text in, or use --ticket ID --export FILE")
     return suggest(index, subject, description, replies, settings.languages, lang=lang, limit=limit)

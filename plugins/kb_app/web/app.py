@@ -6,7 +6,9 @@ behind a login, each with its search API, on one ASGI stack.
     /healthz               200 when both sites and their indexes are there, else 503
     /login, /logout        the built-in login (when a users file is configured)
     /internal/             the internal site (site/internal, built with `kb build --web`)
+    /api/suggest           articles for a ticket's text (POST), from the public index
     /internal/api/search   the internal index
+    /internal/api/suggest  articles and ready replies for a ticket, from the internal index
     everything under /internal refuses anonymous requests
 
 Other features add routes with `public_routes` and `internal_routes` (mounted under
@@ -29,6 +31,7 @@ from kb.analytics.store import DATABASE, AnalyticsStore
 from kb_app.analytics_api import analytics_routes, default_rate, search_recorder
 from kb_app.leads_page import leads_routes
 from kb_app.search_api import search_routes
+from kb_app.suggest_api import suggest_routes
 from kb_app.users import Users
 from kb_app.web.accesslog import AccessLog
 from kb_app.web.auth import Identity, RequireUser
@@ -74,6 +77,7 @@ def create_app(config: WebConfig, public_routes: Sequence[BaseRoute] = (),
     store, rate = AnalyticsStore(config.state_dir / DATABASE.name), default_rate()
     record = search_recorder(store, rate)
     routes: list[BaseRoute] = [_health(config), *search_routes(index_of, (Audience.PUBLIC,), config.languages, record=record),
+                               *suggest_routes(index_of, (Audience.PUBLIC,), config.languages),
                                *analytics_routes(store, (Audience.PUBLIC,), config.languages, rate)]
     if users is not None:
         routes += login_routes(users, Throttle(config.state_dir / "web-logins.sqlite"), config.languages,
@@ -81,6 +85,7 @@ def create_app(config: WebConfig, public_routes: Sequence[BaseRoute] = (),
     routes += public_routes
     if config.internal_site is not None:
         internal = Router([*search_routes(index_of, (Audience.INTERNAL,), config.languages, record=record),
+                           *suggest_routes(index_of, (Audience.INTERNAL,), config.languages),
                            *analytics_routes(store, (Audience.INTERNAL,), config.languages, rate),
                            *leads_routes(store, config.languages), *internal_routes,
                            Mount("/", app=BuiltSite(config.internal_site, private=True))])
