@@ -5,11 +5,20 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from kb.search.analysis import fold, stems
 
 SNIPPET_CHARS = 180
 _WORDS = re.compile(r"[^\W_]+")
+_WORD_STARTS = re.compile(r"\b[^\W_]+")  # the words a form can start: not the part after an underscore
+
+
+@lru_cache(maxsize=50_000)
+def words_of(text: str) -> frozenset[str]:
+    """The distinct folded words of `text`, kept: query after query reads the same
+    paragraphs of the same articles."""
+    return frozenset(_WORD_STARTS.findall(fold(text)))
 
 
 class Marker:
@@ -18,12 +27,8 @@ class Marker:
 
     def __init__(self, forms: set[str]) -> None:
         self.forms = forms
-        # Words starting with a form less its last two letters (stemmers may rewrite a
-        # word's end: "transferencia" -> "transferent", "policy" -> "polici") are found in
-        # the folded text by one regular expression; only they are checked.
-        prefixes = sorted({form[: max(3, len(form) - 2)] for form in forms}, key=len, reverse=True)
-        pattern = "|".join(re.escape(prefix) for prefix in prefixes)
-        self.quick = re.compile(rf"\b(?:{pattern})[^\W_]*" if pattern else r"(?!)")
+        self._seen: set[str] = set()  # the words this query has judged, and those that matched
+        self._hits: set[str] = set()
 
     def hit(self, word: str) -> bool:
         """Whether a folded word matches: as typed, or through one of its stems."""
@@ -31,7 +36,11 @@ class Marker:
 
     def matches(self, text: str) -> set[str]:
         """The distinct (folded) words of `text` that match."""
-        return {word for word in set(self.quick.findall(fold(text))) if self.hit(word)}
+        words = words_of(text)
+        if new := words - self._seen:
+            self._seen |= new
+            self._hits.update(word for word in new if self.hit(word))
+        return set(words & self._hits)
 
     def mark(self, text: str) -> str:
         """`text` HTML-escaped, with the matching words in <mark>."""
