@@ -3,7 +3,11 @@ articles and on a generated corpus (scripts/generate-corpus), with a baseline me
 the same run on the same index: the plain Whoosh query (every form of every word OR-ed,
 all matching articles scored), which is what the query planning of kb.search.plan saves.
 
+Then `kb search` and `kb --help` as whole processes (scripts/bench_process.py), beside a bare
+Python start, the Whoosh engine alone and tantivy; `--process-only` prints only those.
+
     scripts/bench-search [--per-language 5000] [--queries 300] [--seed 7] [--corpus DIR]
+    scripts/bench-search --process-only [--runs 20]
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from generate_corpus import generate  # noqa: E402
 from kb.catalog import load_catalog  # noqa: E402
 from kb.search.analysis import STOPWORDS, fold  # noqa: E402
 from kb.search.document import read_page  # noqa: E402
+from kb.search.files import index_root  # noqa: E402
 from kb_app.eval import load_queries  # noqa: E402
 from kb.search.index import build_index  # noqa: E402
 from kb.search.searcher import SearchIndex  # noqa: E402
@@ -138,15 +143,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--queries", type=int, default=300, help="generated queries (default 300)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--corpus", type=Path, help="reuse (or create) the generated corpus in this folder")
+    parser.add_argument("--process-only", action="store_true", help="only kb search and kb --help as whole processes")
+    parser.add_argument("--runs", type=int, default=bench_process.RUNS, help="runs of each whole process (default 20)")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     print(f"bench-search: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
     dev = ROOT / "eval" / "queries.yaml"
     real_queries = [q.text for q in load_queries(dev)] if dev.exists() else None
-    measure("real articles", ROOT / "mkdocs.yml", real_queries, args.queries, rng)
+    if not args.process_only:
+        measure("real articles", ROOT / "mkdocs.yml", real_queries, args.queries, rng)
     catalog = load_catalog(load_settings(ROOT / "mkdocs.yml"))
     build_index(catalog, "internal")  # what `kb index` does: the index `kb search` opens
-    bench_process.report(ROOT, catalog, real_queries or ["spei no llega", "chargeback", "devolucion 03"])
+    bench_process.report(ROOT, catalog, index_root(ROOT) / "internal", args.runs)
+    if args.process_only:
+        print(f"\nload average {os.getloadavg()[0]:.2f} at the end (the machine is shared: figures vary with it)")
+        return
     with tempfile.TemporaryDirectory(prefix="kb-corpus-") as temp:
         corpus = args.corpus or Path(temp) / "corpus"
         if not (corpus / "mkdocs.yml").exists():

@@ -14,7 +14,7 @@ from kb.catalog import load_catalog
 from kb.links import find_links
 from kb.render import SECTION_MARKER
 from kb.search.document import read_page
-from kb.search.synonyms import parse_glossary
+from kb.search.glossary import parse_glossary
 from kb_mkdocs.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[2]

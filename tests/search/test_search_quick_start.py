@@ -19,7 +19,9 @@ sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)))
 """
 HEAVY = {"mkdocs", "material", "mkdocs_static_i18n", "jinja2", "markdown", "pymdownx", "starlette", "uvicorn",
          "httpx", "playwright", "watchdog", "yaml"}
-BUILDER = {"kb.articles", "kb.catalog", "kb.frontmatter", "kb.render", "kb.search.index", "kb_mkdocs"}
+BUILDER = {"kb.articles", "kb.catalog", "kb.frontmatter", "kb.render", "kb.search.index", "kb.search.glossary",
+           "kb.search.document", "kb.labels", "kb_mkdocs"}
+NETWORK = {"urllib.request", "http.client", "email", "ssl", "socket"}  # Whoosh's compat module imports urllib.request
 
 
 def loaded(root, *args: str) -> tuple[str, set[str]]:
@@ -33,6 +35,7 @@ def test_kb_search_loads_no_site_server_or_builder_modules(kb, indexed):
     assert "spei/returns" in out or "/spei/returns/" in out, out  # it did search
     assert not {m.split(".")[0] for m in modules} & HEAVY
     assert not {m for m in modules if m in BUILDER or m.startswith("kb_mkdocs")}
+    assert {m for m in modules if m.startswith("kb_app.commands.")} == {"kb_app.commands.search"}
 
 
 def test_kb_search_of_known_words_does_not_load_the_typo_matcher(kb, indexed):
@@ -46,3 +49,15 @@ def test_kb_help_loads_neither_search_nor_site(tmp_path):
     out, modules = loaded(tmp_path, "--help")
     assert "search" in out and "serve" in out
     assert not {m.split(".")[0] for m in modules} & (HEAVY | {"whoosh", "rapidfuzz"})
+    assert not modules & NETWORK
+    assert not {m for m in modules if m.startswith(("kb.search", "kb_app.commands."))}
+
+
+def test_kb_help_lists_every_command_with_its_one_line_help(tmp_path):
+    from kb_app.cli import cli
+
+    out, _ = loaded(tmp_path, "--help")
+    listed = {line.split()[0]: " ".join(line.split()[1:]) for line in out.split("Commands:")[1].splitlines() if line.strip()}
+    assert set(listed) == set(cli.commands)
+    for name, command in cli.commands.items():
+        assert listed[name] and command.get_short_help_str(200).startswith(listed[name].rstrip(".")), (name, listed[name])

@@ -3,7 +3,8 @@
 import json
 
 from kb.search.analysis import fold
-from kb.search.synonyms import Synonyms, parse_glossary
+from kb.search.glossary import parse_glossary
+from kb.search.synonyms import Synonyms
 
 GLOSSARY = """
 Intro text with a table that is not a glossary:

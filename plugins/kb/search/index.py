@@ -33,7 +33,8 @@ from kb.render import page_markdown, related_section, sources_section
 from kb.search.analysis import analyze, is_code
 from kb.search.document import read_page
 from kb.search.files import INFO, REPLIES, SYNONYMS, VERSION, VOCABULARY, index_root
-from kb.search.synonyms import GLOSSARY_ID, Synonyms, parse_glossary
+from kb.search.glossary import GLOSSARY_ID, parse_glossary
+from kb.search.synonyms import Synonyms
 from kb.suggest.reply import ReplyBook
 from kb.swap import swap_in
 
