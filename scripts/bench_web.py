@@ -185,9 +185,9 @@ def fresh_searches(mix: list[tuple[float, list[str]]], prefix: str, words: list[
 
 
 async def load(base: str, clients: int, seconds: float, pick: Pick, logged_in: bool, seed: int,
-               pace: float | None = None) -> Run:
-    """`clients` concurrent clients, each on its own connection, for `seconds` (after a
-    short warm-up), bounded at MAX_REQUESTS; each asks again at once, or with `pace`,
+               pace: float | None = None, warm_up: float = 2.0) -> Run:
+    """`clients` concurrent clients, each on its own connection, for `seconds` (after
+    `warm_up` seconds of the same requests), bounded at MAX_REQUESTS; each asks again at once, or with `pace`,
     after a random pause averaging 1/pace seconds (agents at work, not a flood)."""
     latencies: list[float] = []
     kinds: dict[str, int] = {}  # what the failed requests got
@@ -203,12 +203,15 @@ async def load(base: str, clients: int, seconds: float, pick: Pick, logged_in: b
                                          timeout=aiohttp.ClientTimeout(total=60), auto_decompress=False) as client:
             if logged_in:
                 await login(client, f"agent{number:02d}")
-            for _ in range(5):  # warm-up: the connection, the workers' caches
+            warm_until = time.perf_counter() + warm_up
+            while True:  # warm-up: the connection, the workers' caches (a server that has been running)
                 try:
                     async with client.get(pick(rng)) as answer:
                         await answer.read()
                 except aiohttp.ClientError:
                     pass  # a server too slow to warm up shows in the measured requests
+                if time.perf_counter() > warm_until:
+                    break
             ready.append(number)
             await started.wait()
             while not done.is_set() and count < MAX_REQUESTS:
