@@ -1,5 +1,5 @@
 """The analytics API: POST /api/events takes what the site's pages report (a search result
-opened, a "Was this helpful?" vote), and `search_recorder` records each search the search
+opened, a "Was this helpful?" vote), and `SearchRecorder` records each search the search
 API answers. Everything goes into `kb.analytics.store`, which redacts before it stores.
 
 Input is JSON only (`Content-Type: application/json`, at most `MAX_BODY` bytes), checked
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from starlette.requests import Request
@@ -30,7 +30,6 @@ VISITOR_HEADER = "X-KB-Visitor"
 SEARCH_HEADER = "X-KB-Search"
 
 log = logging.getLogger("kb.analytics")
-Recorder = Callable[[str, str, str, int, str | None], str | None]
 
 
 class BadEvent(ValueError):
@@ -46,21 +45,25 @@ def default_rate() -> RateLimit:
     return RateLimit(per_second=20, burst=200)
 
 
-def search_recorder(store: AnalyticsStore, rate: RateLimit) -> Recorder:
-    """What the search API calls for each search: (query, lang, audience, results, visitor)
-    -> the token a click on one of its results sends back (None when not recorded)."""
+class SearchRecorder:
+    """What the search API calls for each search: `due(query)` says whether to record it
+    (not blank, within the rate), then `write(query, lang, audience, results, visitor)`
+    stores it (a disk write: the server calls it from a thread) and returns the token a
+    click on one of its results sends back (None when not recorded)."""
 
-    def record(query: str, lang: str, audience: str, results: int, visitor: str | None) -> str | None:
-        if not query.strip() or not rate.allow():
-            return None
+    def __init__(self, store: AnalyticsStore, rate: RateLimit) -> None:
+        self.store, self.rate = store, rate
+
+    def due(self, query: str) -> bool:
+        return bool(query.strip()) and self.rate.allow()
+
+    def write(self, query: str, lang: str, audience: str, results: int, visitor: str | None) -> str | None:
         try:
-            recorded = store.record_search(query, lang=lang, audience=audience, results=results, visitor=visitor)
+            recorded = self.store.record_search(query, lang=lang, audience=audience, results=results, visitor=visitor)
         except sqlite3.Error as exc:  # the search still answers; the lead sees why it went unrecorded
             log.warning("kb: a search was not recorded: %s", exc)
             return None
         return recorded.token if recorded else None
-
-    return record
 
 
 def _text(event: dict[str, Any], name: str, limit: int, required: bool = True) -> str:

@@ -1,10 +1,13 @@
 """The search API of `kb serve`: GET /api/search?q=&lang=&limit=&audience= answers the
 same JSON array as `kb search --json`.
 
+An answer the index keeps (a query asked before) is given at once; any other search runs in
+the thread pool, so that the server's other requests go on meanwhile.
+
 A server only answers for the audiences it may show: the public site's server never
 searches the internal index. The "did you mean" suggestion of an empty answer travels in
 the `X-KB-Did-You-Mean` header (percent-encoded), so the body stays that array. With a
-`record` function (`kb_app.analytics_api.search_recorder`), each search is recorded in the
+`record` (`kb_app.analytics_api.SearchRecorder`), each search is recorded in the
 language of the page it was made from (`page_lang`), and the `X-KB-Search` header names
 it for the click the search box reports.
 """
@@ -16,11 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from kb.search.searcher import IndexUnavailable, SearchIndex
+from kb_app.analytics_api import SearchRecorder
 
 MAX_LIMIT = 50
 
@@ -46,12 +51,12 @@ def error(message: str, status: int = 400) -> JSONResponse:
 
 
 def search_routes(path_of: Callable[[str], Path], audiences: tuple[str, ...], languages: tuple[str, ...],
-                  record: Callable[[str, str, str, int, str | None], str | None] | None = None) -> list[Route]:
+                  record: SearchRecorder | None = None) -> list[Route]:
     """Routes answering searches in the indexes of `audiences` (the first is the default);
     `path_of(audience)` is where that audience's index lives; `record` stores each search."""
     indexes = Indexes(path_of)
 
-    def search(request: Request) -> JSONResponse:  # sync: Starlette runs it in its thread pool
+    async def search(request: Request) -> JSONResponse:
         params = request.query_params
         audience = params.get("audience") or audiences[0]
         if audience not in audiences:
@@ -69,16 +74,21 @@ def search_routes(path_of: Callable[[str], Path], audiences: tuple[str, ...], la
             index = indexes.get(audience)
         except IndexUnavailable as exc:
             return error(f"{exc}: run 'kb index'", 503)
-        results = index.search(params.get("q") or "", lang=lang, limit=limit)
+        text = params.get("q") or ""
+        results = index.kept(text, lang, limit)
+        if results is None:
+            results = await run_in_threadpool(index.search, text, lang, limit)
         headers = {"Cache-Control": "no-store"}
         if results.did_you_mean:
             headers["X-KB-Did-You-Mean"] = quote(results.did_you_mean)
         if record is not None:
             page_lang = params.get("page_lang")
             said = lang or (page_lang if page_lang in languages else None) or results.language or languages[0]
-            token = record(params.get("q") or "", said, audience, len(results.hits), request.headers.get("X-KB-Visitor"))
-            if token:
-                headers["X-KB-Search"] = token
+            if record.due(text):
+                token = await run_in_threadpool(record.write, text, said, audience, len(results.hits),
+                                                request.headers.get("X-KB-Visitor"))
+                if token:
+                    headers["X-KB-Search"] = token
         return JSONResponse([hit.to_json() for hit in results.hits], headers=headers)
 
     return [Route("/api/search", search, methods=["GET"])]

@@ -11,7 +11,7 @@ from starlette.testclient import TestClient
 
 from kb.analytics.store import MAX_COMMENT, AnalyticsStore
 from kb.search.index import index_root
-from kb_app.analytics_api import MAX_BODY, analytics_routes, search_recorder
+from kb_app.analytics_api import MAX_BODY, analytics_routes, SearchRecorder
 from kb_app.leads_page import leads_routes
 from kb_app.rate import RateLimit
 from kb_app.search_api import search_routes
@@ -30,7 +30,7 @@ def served(tmp_path, indexed, kb):
     store = AnalyticsStore(tmp_path / ".kb" / "analytics.sqlite3")
     rate = RateLimit(per_second=0.001, burst=30)
     routes = [*search_routes(lambda name: index_root(kb.root) / name, ("internal",), ("en", "es"),
-                             record=search_recorder(store, rate)),
+                             record=SearchRecorder(store, rate)),
               *analytics_routes(store, ("internal",), ("en", "es"), rate), *leads_routes(store, ("en", "es"))]
     with TestClient(create_app(site, lambda: "1", routes), base_url="http://127.0.0.1") as client:
         yield client, store

@@ -115,3 +115,16 @@ def test_answers_are_kept_per_query_until_the_index_is_rebuilt(kb, monkeypatch):
     kb.article("spei/returns-more", "en", "Devolucion 03 again.\n\nSee [returns](returns.md).\n", title="More", tags=["spei"])
     build_index(kb.catalog(), "internal")
     assert "spei/returns-more" in {h.id for h in index.search("devolucion 03").hits}
+
+
+def test_kept_answers_without_waiting_or_searching(kb):
+    """`kept` gives a kept answer at once, and None (never a wait) for a query not asked yet
+    or while a search holds the index."""
+    build_index(kb.catalog(), "internal")
+    index = SearchIndex(index_root(kb.root) / "internal")
+    assert index.kept("devolucion 03") is None
+    answer = index.search("devolucion 03")
+    assert index.kept("Devolución 03") is answer and index.kept("devolucion 03", lang="es") is None
+    assert index.kept("   ").hits == []
+    with index._lock:  # a search under way in another thread
+        assert index.kept("devolucion 03") is None

@@ -81,20 +81,41 @@ class SearchIndex:
 
     def search(self, text: str, lang: str | None = None, limit: int = 10) -> Results:
         """The best articles for `text` (only in `lang` when given), best first."""
-        parsed = parse(text)
+        parsed, key = self._asked(text, lang, limit)
         if parsed.empty:
             return Results([], parsed)
-        limit = max(1, min(int(limit), 50))
-        key = (tuple(parsed.words), tuple(map(tuple, parsed.phrases)), parsed.prefix, lang, limit)
         with self._lock:
             self._fresh()
             if (known := self._answers.get(key)) is not None:
                 self._answers.move_to_end(key)
                 return known
-            results = self._answers[key] = self._search(parsed, lang, limit)
+            results = self._answers[key] = self._search(parsed, lang, key[-1])
             if len(self._answers) > ANSWERS:
                 self._answers.popitem(last=False)
             return results
+
+    def kept(self, text: str, lang: str | None = None, limit: int = 10) -> Results | None:
+        """The answer `search` would give if it is kept (None if not, or if a search is
+        running): never waits, so that a server can answer it without a thread."""
+        parsed, key = self._asked(text, lang, limit)
+        if parsed.empty:
+            return Results([], parsed)
+        if not self._lock.acquire(blocking=False):
+            return None
+        try:
+            self._fresh()
+            if (known := self._answers.get(key)) is not None:
+                self._answers.move_to_end(key)
+            return known
+        finally:
+            self._lock.release()
+
+    @staticmethod
+    def _asked(text: str, lang: str | None, limit: int) -> tuple[ParsedQuery, tuple]:
+        """The parsed query, and what makes two queries the same (their folded words)."""
+        parsed = parse(text)
+        limit = max(1, min(int(limit), 50))
+        return parsed, (tuple(parsed.words), tuple(map(tuple, parsed.phrases)), parsed.prefix, lang, limit)
 
     def _search(self, parsed: ParsedQuery, lang: str | None, limit: int) -> Results:
         corrected: dict[str, list[str]] = {}

@@ -195,7 +195,7 @@ def serve_site(config_file: Path, settings: Settings, audience: str, host: str, 
     import uvicorn
 
     from kb.search.index import index_root
-    from kb_app.analytics_api import analytics_routes, default_rate, search_recorder
+    from kb_app.analytics_api import analytics_routes, default_rate, SearchRecorder
     from kb_app.leads_page import leads_routes
     from kb_app.search_api import search_routes
     from kb_app.suggest_api import suggest_routes
@@ -219,7 +219,7 @@ def serve_site(config_file: Path, settings: Settings, audience: str, host: str, 
     _watch(site, [settings.docs_dir, settings.taxonomy.parent, config_file])
     store, rate = open_analytics(settings), default_rate()
     index_of = lambda name: index_root(settings.root) / name  # noqa: E731 - the audience's index folder
-    routes = [*search_routes(index_of, (audience,), settings.languages, record=search_recorder(store, rate)),
+    routes = [*search_routes(index_of, (audience,), settings.languages, record=SearchRecorder(store, rate)),
               *suggest_routes(index_of, (audience,), settings.languages),
               *analytics_routes(store, (audience,), settings.languages, rate)]
     if audience == Audience.INTERNAL:  # the leads' page: never on the merchants' server

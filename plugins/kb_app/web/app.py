@@ -28,7 +28,7 @@ from starlette.routing import BaseRoute, Mount, Route, Router
 
 from kb.vocabulary import Audience
 from kb.analytics.store import DATABASE, AnalyticsStore
-from kb_app.analytics_api import analytics_routes, default_rate, search_recorder
+from kb_app.analytics_api import analytics_routes, default_rate, SearchRecorder
 from kb_app.leads_page import leads_routes
 from kb_app.search_api import search_routes
 from kb_app.suggest_api import suggest_routes
@@ -75,7 +75,7 @@ def create_app(config: WebConfig, public_routes: Sequence[BaseRoute] = (),
     index_of = lambda audience: config.index_root / audience  # noqa: E731
     # What readers search, open and find helpful (issue 17): one store shared by the workers.
     store, rate = AnalyticsStore(config.state_dir / DATABASE.name), default_rate()
-    record = search_recorder(store, rate)
+    record = SearchRecorder(store, rate)
     routes: list[BaseRoute] = [_health(config), *search_routes(index_of, (Audience.PUBLIC,), config.languages, record=record),
                                *suggest_routes(index_of, (Audience.PUBLIC,), config.languages),
                                *analytics_routes(store, (Audience.PUBLIC,), config.languages, rate)]
