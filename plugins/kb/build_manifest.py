@@ -52,9 +52,15 @@ def read_manifest(path: Path) -> Manifest | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != VERSION:
             return None
-        return Manifest(str(data["build"]), dict(data["inputs"]), dict(data["pages"]))
+        build, inputs, pages = data["build"], data["inputs"], data["pages"]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+    if not (isinstance(build, str) and isinstance(inputs, dict) and isinstance(pages, dict)
+            and all(isinstance(value, str) for value in inputs.values())
+            and all(isinstance(page, dict) and isinstance(page.get("source"), str)
+                    and isinstance(page.get("search", []), list) for page in pages.values())):
+        return None
+    return Manifest(build, inputs, pages)
 
 
 def write_manifest(path: Path, manifest: Manifest) -> None:

@@ -38,7 +38,8 @@ def site_inputs(config: Any, audience: str, options: dict[str, Any]) -> dict[str
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
     sources = files_under(docs)
-    own_code = [*files_under(Path(kb.__file__).parent), *files_under(Path(kb_mkdocs.__file__).parent)]
+    own_code = [p for package in (kb, kb_mkdocs) for p in files_under(Path(package.__file__).parent)
+                if "__pycache__" not in p.parts]  # the code, its templates and scripts; not Python's caches
     packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
     stubs = config.plugins.get("kb-stubs")
     exports = root / stubs.config.exports if stubs is not None else None

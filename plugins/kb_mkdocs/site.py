@@ -73,6 +73,7 @@ class Build:
     pages: int = 0
     full_because: str | None = None
     manifest: Any = None  # kb.build_manifest.Manifest, without its build's name
+    catalog: Any = None  # kb.catalog.Catalog the build read (checked): the search index needs no second read
 
 
 def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool = True, live_reload: bool = False,
@@ -101,7 +102,7 @@ def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool
             inputs = site_inputs(config, audience, {"live_reload": live_reload, "search_api": search_api,
                                                     "base_path": base_path, "strict": strict})
             if previous is None or previous_dir is None:
-                full_because = "no earlier build"
+                full_because = "no earlier build to start from"
             else:
                 changed = previous.changed_input(inputs)
                 full_because = changed and f"{changed} changed"
@@ -118,4 +119,5 @@ def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool
         raise BuildFailed(f"the {audience} site was not built: {reason}") from None
     finally:
         logger.removeHandler(printer)
-    return Build(time.perf_counter() - start, pages.rendered, len(pages.pages), full_because, pages.manifest("", inputs))
+    return Build(time.perf_counter() - start, pages.rendered, len(pages.pages), full_because, pages.manifest("", inputs),
+                 getattr(config.plugins.get("kb-articles"), "catalog", None))

@@ -69,7 +69,7 @@ def built(project):  # noqa: ANN001, ANN201
     seed(project)
     output = build(project)
     for audience in AUDIENCES:
-        assert counts(output, audience)[0] == "full: no earlier build"
+        assert counts(output, audience)[0] == "full: no earlier build to start from"
     return project
 
 
@@ -163,8 +163,13 @@ def test_a_damaged_or_foreign_manifest_means_a_full_build(built):  # noqa: ANN00
     path.write_text("{not json", encoding="utf-8")
     assert read_manifest(path) is None
     output = build(built, "--audience", "public")
-    assert counts(output, "public")[0] == "full: no earlier build"
+    assert counts(output, "public")[0] == "full: no earlier build to start from"
+    for odd in ('{"version": 1, "build": 3, "inputs": {}, "pages": {}}', '[]',
+                '{"version": 1, "build": "b", "inputs": {}, "pages": {"en:index.html": 5}}'):
+        path.write_text(odd, encoding="utf-8")
+        assert read_manifest(path) is None, odd
+    assert counts(build(built, "--audience", "public"), "public")[0] == "full: no earlier build to start from"
     data = path.read_text(encoding="utf-8").replace(Path(os.path.realpath(built.root / "site" / "public")).name, "elsewhere")
     path.write_text(data, encoding="utf-8")
     output = build(built, "--audience", "public")
-    assert counts(output, "public")[0] == "full: no earlier build"
+    assert counts(output, "public")[0] == "full: no earlier build to start from"

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from kb.build_manifest import Manifest, manifest_path, read_manifest, write_manifest
+from kb.catalog import Catalog
 from kb.settings import Settings
 from kb.swap import swap_in
 from kb.vocabulary import Audience
@@ -95,9 +96,10 @@ def how_built(result: Build) -> str:
     return f"built all {result.pages} pages: {result.full_because}"
 
 
-def index_lines(settings: Settings, audiences: list[str]) -> Iterator[str]:
-    """Build the index of each audience; a line each, saying what was indexed."""
-    for report in index_audiences(settings, audiences):
+def index_lines(settings: Settings, audiences: list[str], catalog: Catalog | None = None) -> Iterator[str]:
+    """Build the index of each audience (of `catalog`, as the site build read the articles,
+    else read now); a line each, saying what was indexed."""
+    for report in index_audiences(settings, audiences, catalog):
         per_language = ", ".join(f"{lang} {count}" for lang, count in sorted(report.languages.items()))
         yield (f"indexed {report.documents} {report.audience} pages ({per_language}) for search in "
                f"{settings.display(report.path.parent)}/{report.audience} ({report.seconds:.1f} s)")
@@ -109,7 +111,7 @@ def build_audience(config_file: Path, settings: Settings, audience: str, target:
     result = build_atomically(config_file, audience, target, web, clean)
     return [f"built the {audience} site in {settings.display(target.parent)}/{target.name} ({result.seconds:.1f} s; "
             f"{how_built(result)})",
-            *index_lines(settings, [audience])]
+            *index_lines(settings, [audience], result.catalog)]
 
 
 def build_sites(config_file: Path, settings: Settings, audiences: list[str], site_dir: Path | None,
