@@ -62,7 +62,7 @@ def site_inputs(config: Any, audience: str, options: dict[str, Any]) -> dict[str
 class Incremental:
     """A MkDocs plugin of one build: skips the pages that the previous build (`previous`,
     whose folder is `old`) made from the same source, and keeps what the manifest of this
-    build needs (each page's source digest, title and search entries)."""
+    build needs (each page's source digest, title, tags and search entries)."""
 
     def __init__(self, previous: Manifest | None, old: Path | None) -> None:
         self.previous = previous.pages if previous is not None and old is not None else {}
@@ -132,15 +132,16 @@ class Incremental:
     def _start(self, config, files) -> None:  # noqa: ANN001
         self._order = [self._key(file) for file in files.documentation_pages()]
         self._search = next((config.plugins[name] for name in SEARCH if name in config.plugins), None)
-        self._seen = len(self._entries())
+        self._seen = len(self._entries() or [])
 
-    def _entries(self) -> list:
+    def _entries(self) -> list | None:
+        """The search plugin's own list of entries (changed in place), if there is one."""
         index = getattr(self._search, "search_index", None)
-        return getattr(index, "entries", None) if index is not None else []
+        return getattr(index, "entries", None)
 
     @event_priority(-200)  # after the search plugin indexed the page
     def on_page_context(self, context, *, page, config, nav):  # noqa: ANN001, ANN201
-        entries = self._entries()
+        entries = self._entries() or []
         record = self.pages.get(self._key(page.file))
         if record is not None:
             record.update(title=page.title, search=copy.deepcopy(entries[self._seen:]), tags=page.meta.get("tags"))
