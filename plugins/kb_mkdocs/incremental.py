@@ -83,13 +83,18 @@ class Incremental:
         articles = config.plugins.get("kb-articles")
         stand_ins = articles.stand_ins if articles is not None else {}
         self._language = language(config)
+        listing = listing_marker(config)
         for file in files.documentation_pages():
             source = stand_ins[file.src_uri].path if file.src_uri in stand_ins else Path(file.abs_src_path)
-            digest = digest_bytes(source.read_bytes())
+            text = source.read_bytes()
+            digest = digest_bytes(text)
             key = self._key(file)
             self.pages[key] = {"source": digest, "title": None, "search": []}
             before = self.previous.get(key)
-            if before is not None and before.get("source") == digest and (self.old / file.dest_uri).is_file():
+            # A tags listing is always rendered: the tags plugin learns of the listing (and
+            # then links every page's tags to it) only from the page's Markdown.
+            if (before is not None and before.get("source") == digest and (listing is None or listing not in text)
+                    and (self.old / file.dest_uri).is_file()):
                 file.is_modified = lambda: False  # MkDocs' dirty build then neither reads nor renders it
                 self.skipped.append(key)
                 self.pages[key].update(title=before.get("title"), search=before.get("search", []), tags=before.get("tags"))
@@ -168,6 +173,13 @@ class Incremental:
 
     def manifest(self, build: str, inputs: dict[str, str]) -> Manifest:
         return Manifest(build, inputs, self.pages)
+
+
+def listing_marker(config: Any) -> bytes | None:
+    """What marks a page holding a tags listing (`<!-- material/tags -->`), if tags are on."""
+    tags = next((config.plugins[name] for name in TAGS if name in config.plugins), None)
+    directive = getattr(getattr(tags, "config", None), "listings_directive", None)
+    return f"<!-- {directive}".encode() if directive else None
 
 
 def language(config: Any) -> str:

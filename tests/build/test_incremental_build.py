@@ -21,6 +21,8 @@ def seed(project) -> None:  # noqa: ANN001 - conftest's Project
     project.pair("spei/cep", body=f"CEP body cc1. {LINK}\n")
     project.article("spei/english-only", "en", body=f"English only ee1. {LINK}\n")
     project.pair("spei/internal-steps", body=f"Internal procedure ii1. {LINK}\n", audience="internal")
+    for lang, title in (("en", "Tags"), ("es", "Etiquetas")):  # a tags listing: every page's tags link to it
+        project.write(f"docs/{lang}/tags.md", f"---\ntitle: {title}\n---\n\n<!-- material/tags -->\n")
     project.write("overrides/main.html", '{% extends "base.html" %}\n')
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"),
@@ -92,12 +94,13 @@ def test_a_body_edit_renders_only_its_pages_and_gives_the_clean_site(built):  # 
     built.article("spei/internal-steps", "en", body=f"Internal procedure ii2. {LINK}\n", audience="internal")
     output = build(built)
     public, internal = counts(output, "public"), counts(output, "internal")
-    # en returns, es cep, en english-only and its Spanish stand-in; the internal site also
-    # the internal article (absent from the public one).
-    assert public == ("incremental", 4, 8)  # two homes, three articles in two languages
-    assert internal[:2] == ("incremental", 5) and internal[2] == public[2] + 2
+    # en returns, es cep, en english-only and its Spanish stand-in, and the two tags listings
+    # (always rendered); the internal site also the internal article (absent from the public one).
+    assert public == ("incremental", 6, 10)  # two homes, two tags pages, three articles in two languages
+    assert internal[:2] == ("incremental", 7) and internal[2] == public[2] + 2
     site = built.root / "site" / "internal"
     assert b"rr2" in (site / "spei/returns/index.html").read_bytes()
+    assert b'href="../../tags/#tag:spei"' in (site / "spei/returns/index.html").read_bytes()  # its tags link to the listing
     assert b"ee2" in (site / "es/spei/english-only/index.html").read_bytes()
     assert b"ii2" in (site / "spei/internal-steps/index.html").read_bytes()
     assert (site / "spei/returns/index.html").stat().st_nlink == 1  # rendered: a file of its own
@@ -108,11 +111,11 @@ def test_a_body_edit_renders_only_its_pages_and_gives_the_clean_site(built):  # 
     assert_same_as_clean(built)
 
 
-def test_nothing_changed_renders_no_page(built):  # noqa: ANN001
+def test_nothing_changed_renders_only_the_tags_listings(built):  # noqa: ANN001
     before = {audience: tree(built, audience) for audience in AUDIENCES}
     output = build(built)
     for audience in AUDIENCES:
-        assert counts(output, audience)[:2] == ("incremental", 0)
+        assert counts(output, audience)[:2] == ("incremental", 2)
     for audience in AUDIENCES:
         assert differences(tree(built, audience), before[audience]) == [], audience
 
@@ -154,7 +157,7 @@ def test_a_failed_incremental_build_keeps_the_last_good_site(built):  # noqa: AN
     assert not list((built.root / "site").glob(".public.build-*"))
     page.write_text(good.replace("rr1", "rr3"), encoding="utf-8")
     output = build(built, "--audience", "public")
-    assert counts(output, "public")[:2] == ("incremental", 1)
+    assert counts(output, "public")[:2] == ("incremental", 3)  # the article and the two tags listings
 
 
 def test_a_damaged_or_foreign_manifest_means_a_full_build(built):  # noqa: ANN001
