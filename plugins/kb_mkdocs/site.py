@@ -6,6 +6,7 @@ import logging
 import os
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import urlsplit, urlunsplit
@@ -62,15 +63,33 @@ def set_page_extras(config: Any, *, live_reload: bool, search_api: bool, base_pa
         config.extra["kb_signout"] = sign_out_words()  # served behind kb web's login
 
 
+@dataclass
+class Build:
+    """What one build did: its seconds, the pages it rendered of all its pages, and why it
+    rendered them all when an earlier build was there to start from."""
+
+    seconds: float = 0.0
+    rendered: int = 0
+    pages: int = 0
+    full_because: str | None = None
+    manifest: Any = None  # kb.build_manifest.Manifest, without its build's name
+    catalog: Any = None  # kb.catalog.Catalog the build read (checked): the search index needs no second read
+
+
 def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool = True, live_reload: bool = False,
-               search_api: bool = False, base_path: str | None = None) -> float:
-    """Build the site for `audience` into `site_dir`; returns the seconds it took.
+               search_api: bool = False, base_path: str | None = None, previous: Any = None,
+               previous_dir: Path | None = None) -> Build:
+    """Build the site for `audience` into `site_dir`, a new or empty folder.
     `search_api`: the site is served with /api/search, and its search box uses it.
     `base_path`: the site is served under this path (e.g. /internal/), not at the root of
-    the configured site_url."""
+    the configured site_url.
+    `previous`: the manifest of the build in `previous_dir`: the pages whose inputs are
+    as they were are hard-linked from there, not rendered (kb_mkdocs.incremental)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from kb_mkdocs.incremental import Incremental, dirty_build, site_inputs
 
     start = time.perf_counter()
     logger = logging.getLogger("mkdocs")
@@ -80,10 +99,25 @@ def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool
         with environment(KB_AUDIENCE=audience, NO_MKDOCS_2_WARNING="1"):
             config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
             set_page_extras(config, live_reload=live_reload, search_api=search_api, base_path=base_path)
-            build(config)
+            inputs = site_inputs(config, audience, {"live_reload": live_reload, "search_api": search_api,
+                                                    "base_path": base_path, "strict": strict})
+            if previous is None or previous_dir is None:
+                full_because = "no earlier build to start from"
+            else:
+                changed = previous.changed_input(inputs)
+                full_because = changed and f"{changed} changed"
+            pages = Incremental(None if full_because else previous, previous_dir)
+            config.plugins["kb-incremental"] = pages
+            if full_because:
+                build(config)
+            else:
+                with dirty_build():
+                    build(config, dirty=True)
+                pages.link_unchanged(Path(site_dir))
     except MkDocsException as exc:
         reason = "\n".join(printer.errors) or str(exc)
         raise BuildFailed(f"the {audience} site was not built: {reason}") from None
     finally:
         logger.removeHandler(printer)
-    return time.perf_counter() - start
+    return Build(time.perf_counter() - start, pages.rendered, len(pages.pages), full_because, pages.manifest("", inputs),
+                 getattr(config.plugins.get("kb-articles"), "catalog", None))

@@ -233,9 +233,10 @@ def test_a_site_folder_of_an_older_build_is_replaced_and_killed_builds_cleared(p
     assert result.returncode == 0, result.stdout + result.stderr
     assert site.is_symlink() and (site / "spei" / "returns" / "index.html").is_file()
     assert not (site / "old.html").exists() and not killed.exists()
-    # the folder shown before stays aside for requests still reading it (kb web), out of the site
+    # the folder shown before stays aside for requests still reading it (kb web), out of the
+    # site; beside it, the manifest of the build shown (for the next, incremental, build)
     assert sorted(p.name for p in site.parent.iterdir() if not p.name.startswith(".public.replaced-")) == \
-        sorted([os.readlink(site), "public"])
+        sorted([os.readlink(site), ".public.kb-build.json", "public"])
     mode = (site.parent / os.readlink(site)).stat().st_mode & 0o777
     assert mode == 0o777 & ~_umask()  # readable by a web server, as a plain folder would be (not mkdtemp's 0700)
 

@@ -114,8 +114,8 @@ def write_static_index(catalog: Catalog, audience: str, site_dir: Path) -> Stati
 
     postings: dict[str, list[tuple[int, float, int]]] = {}
     best = 0.0
-    for word in all_words:
-        forms = {word} if is_code(word) else {word} | stems(word)
+    for word in sorted(all_words):  # in order: the same sources give the same files (sets follow the hash seed)
+        forms = sorted({word} if is_code(word) else {word} | stems(word))
         flags_of: dict[int, int] = {}
         for form in forms:
             for number, bits in by_term.get(form, {}).items():

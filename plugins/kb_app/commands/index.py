@@ -18,7 +18,8 @@ def checked_catalog(settings: Settings) -> Catalog:
     return catalog
 
 
-def index_audiences(settings: Settings, audiences: list[str]) -> list[BuildReport]:
-    """Build the index of each audience from the articles as they are now."""
-    catalog = checked_catalog(settings)
+def index_audiences(settings: Settings, audiences: list[str], catalog: Catalog | None = None) -> list[BuildReport]:
+    """Build the index of each audience from the articles as they are now (`catalog`: as a
+    site build just read and checked them)."""
+    catalog = catalog or checked_catalog(settings)
     return [build_index(catalog, audience) for audience in audiences]

@@ -94,6 +94,10 @@ class BrowserPlugin(BasePlugin[BrowserConfig]):
         homes = language_homes(config)
         if homes:
             config.extra["alternate"] = homes
+            # mkdocs-static-i18n sets each page's alternates as an attribute, which the theme
+            # reads before the key: without this, the 404 page of a language other than the
+            # default one led to the last page rendered (and a rebuild of other pages changed it).
+            config.extra.alternate = homes
         languages = site_languages(config)[0]
         links = {home["lang"]: home["link"] for home in homes}
         context["kb_not_found"] = [
