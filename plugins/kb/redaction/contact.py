@@ -29,11 +29,20 @@ _BTC = re.compile(r"(?<![A-Za-z0-9])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[02-9a
 _ETH = re.compile(r"(?<![A-Za-z0-9])0x[0-9a-fA-F]{40}(?![A-Za-z0-9])")
 
 
+# What may follow an address with nothing between ("ana@x.mx/bob@y.mx"): another one.
+_GLUED = re.compile(rf"[{_SCRIPT}.%+!#$&*/=?^`{{|}}~'-]+@(?:[{_SCRIPT}-]+\.)+[{_SCRIPT}-]{{2,}}")
+
+
 def emails(work: str) -> Iterator[Span]:
+    """Email addresses; addresses glued to one another are one span (a local part is only
+    looked for where a word starts, so the second would be missed)."""
     for m in _EMAIL.finditer(work):
         start = m.start() + len(m.group()) - len(m.group().lstrip("."))  # a local part never starts with a dot
-        if work[start] != "@" and "@" in work[start:m.end()]:
-            yield start, m.end(), P.EMAIL
+        end = m.end()
+        while glued := _GLUED.match(work, end):
+            end = glued.end()
+        if work[start] != "@" and "@" in work[start:end]:
+            yield start, end, P.EMAIL
 
 
 def _is_network(value: str, after: str) -> bool:
