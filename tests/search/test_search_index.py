@@ -128,3 +128,7 @@ def test_kept_answers_without_waiting_or_searching(kb):
     assert index.kept("   ").hits == []
     with index._lock:  # a search under way in another thread
         assert index.kept("devolucion 03") is None
+    build_index(kb.catalog(), "internal")  # rebuilt: search opens the new index, kept reads no file
+    assert index.kept("devolucion 03") is None
+    again = index.search("devolucion 03")
+    assert again is not answer and index.kept("devolucion 03") is again

@@ -86,8 +86,7 @@ class SearchIndex:
             return Results([], parsed)
         with self._lock:
             self._fresh()
-            if (known := self._answers.get(key)) is not None:
-                self._answers.move_to_end(key)
+            if (known := self._recall(key)) is not None:
                 return known
             results = self._answers[key] = self._search(parsed, lang, key[-1])
             if len(self._answers) > ANSWERS:
@@ -95,20 +94,24 @@ class SearchIndex:
             return results
 
     def kept(self, text: str, lang: str | None = None, limit: int = 10) -> Results | None:
-        """The answer `search` would give if it is kept (None if not, or if a search is
-        running): never waits, so that a server can answer it without a thread."""
+        """The answer `search` would give if it is kept (None if not, if a search is
+        running, or if the index was rebuilt: `search` opens the new one): never waits nor
+        reads a file, so that a server can answer it without a thread."""
         parsed, key = self._asked(text, lang, limit)
         if parsed.empty:
             return Results([], parsed)
         if not self._lock.acquire(blocking=False):
             return None
         try:
-            self._fresh()
-            if (known := self._answers.get(key)) is not None:
-                self._answers.move_to_end(key)
-            return known
+            return self._recall(key) if os.path.realpath(self.path) == self._target else None
         finally:
             self._lock.release()
+
+    def _recall(self, key: tuple) -> Results | None:
+        """The kept answer of `key`, now the most recent one (called under the lock)."""
+        if (known := self._answers.get(key)) is not None:
+            self._answers.move_to_end(key)
+        return known
 
     @staticmethod
     def _asked(text: str, lang: str | None, limit: int) -> tuple[ParsedQuery, tuple]:
