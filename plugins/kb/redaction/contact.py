@@ -19,7 +19,9 @@ from kb.redaction.spans import Span
 # letter-like character too, but not the punctuation that writes around an address.
 _SCRIPT = r"\w\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f"
 # The local part may hold RFC 5322's atext ("user+mailbox/department=shipping@...").
-_EMAIL = re.compile(rf"(?<![{_SCRIPT}.%+!#$&*/=?^`{{|}}~'-])[{_SCRIPT}.%+!#$&*/=?^`{{|}}~'-]+@(?:[{_SCRIPT}-]+\.)+[{_SCRIPT}-]{{2,}}")
+_LOCAL = rf"[{_SCRIPT}.%+!#$&*/=?^`{{|}}~'-]"
+_ADDRESS = rf"{_LOCAL}+@(?:[{_SCRIPT}-]+\.)+[{_SCRIPT}-]{{2,}}"
+_EMAIL = re.compile(rf"(?<!{_LOCAL}){_ADDRESS}")  # a local part starts where a word does
 _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
 # Never started inside a dotted run ("1.1.1.1...": one scan, not one per dot).
 _IPV6 = re.compile(r"(?<![\w:.])(?=[0-9A-Fa-f:.]*::|(?:[0-9A-Fa-f]{0,4}:){7})[0-9A-Fa-f:.]{3,45}(?:%\w+)?(?![\w:])")
@@ -30,7 +32,7 @@ _ETH = re.compile(r"(?<![A-Za-z0-9])0x[0-9a-fA-F]{40}(?![A-Za-z0-9])")
 
 
 # What may follow an address with nothing between ("ana@x.mx/bob@y.mx"): another one.
-_GLUED = re.compile(rf"[{_SCRIPT}.%+!#$&*/=?^`{{|}}~'-]+@(?:[{_SCRIPT}-]+\.)+[{_SCRIPT}-]{{2,}}")
+_GLUED = re.compile(_ADDRESS)
 
 
 def emails(work: str) -> Iterator[Span]:
