@@ -111,9 +111,12 @@ def test_memory_holds_at_most_its_budget_and_keeps_the_latest(site, monkeypatch)
     assert reads == ["f0.txt"]  # the latest is kept, the first was let go
 
 
-def test_a_file_over_the_largest_size_is_streamed_and_keeps_its_policy(site, monkeypatch):
+def test_a_file_over_the_largest_size_is_streamed_but_a_page_is_kept_with_its_policy(site, monkeypatch):
     client, _, reads = site
     monkeypatch.setattr(pages, "LARGEST", 10)
+    memory = client.app.routes[0].app._memory
+    script = [client.get("/app.js") for _ in range(2)]
+    assert script[0].text == script[1].text == "console.log(1)" and memory.used == 0  # streamed, never kept
     first, second = client.get("/guide/"), client.get("/guide/")
     assert first.text == second.text and "sha256-" in second.headers["content-security-policy"]
-    assert reads.count("index.html") == 2  # read for its policy at each request: not kept
+    assert reads.count("index.html") == 1  # read once for its policy, then kept

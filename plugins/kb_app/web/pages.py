@@ -9,8 +9,8 @@ The files asked for are kept in memory with their headers, up to MEMORY bytes pe
 reading a file through Starlette's thread pool costs about 2 ms of CPU, serving it from
 memory a few microseconds. A kept file is checked against the disk (one `stat`) at every
 request, and all are dropped when a new build is swapped in. The first request of a file,
-a range request, a large file and a missing one take Starlette's path (its checks of the
-path against the folder included)."""
+a range request, a large file other than a page and a missing one take Starlette's path
+(its checks of the path against the folder included)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from starlette.types import Scope
 from kb_app.web.security import page_policy
 
 MEMORY = 64 * 1024 * 1024  # bytes of files kept per worker (a 2,000-article site's pages are about 130 MB)
-LARGEST = 1024 * 1024  # larger files are streamed from disk at every request
+LARGEST = 1024 * 1024  # larger files are streamed from disk at every request (not pages: their policy reads them whole)
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,8 @@ class BuiltSite(StaticFiles):
                 return self._answer(kept, scope["method"], request)
         file, stat = str(response.path), response.stat_result  # the path is resolved into its build
         html = file.endswith(".html")
-        if stat.st_size > LARGEST or "range" in request:  # FileResponse streams it (ranges too)
-            if html:
+        if "range" in request or (not html and stat.st_size > LARGEST):  # FileResponse streams it
+            if html:  # its policy needs the whole page: read for it
                 body = await anyio.to_thread.run_sync(Path(file).read_bytes)
                 response.headers["content-security-policy"] = page_policy(body)
                 response.headers["cache-control"] = self.cache_control
