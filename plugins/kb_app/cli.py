@@ -117,8 +117,9 @@ def new(ctx: click.Context, article_id: str, article_type: str, title_en: str | 
 @click.option("-d", "--site-dir", type=click.Path(path_type=Path), help="Output folder (default: site/<audience>).")
 @click.option("--web", is_flag=True, help="Build the internal site as 'kb web' serves it: under /internal/, its search "
               "box on the search API (the public site is the same either way, for any static host).")
-@click.option("--clean", "--full", "clean", is_flag=True, help="Render every page again, even those whose inputs did "
-              "not change since the last build (by default only the changed pages are).")
+@click.option("--clean", "--full", "clean", is_flag=True, help="Render every page and compute every check and "
+              "search document again, even those whose inputs did not change since the last build (by default only the "
+              "changed ones are; .kb/cache/ is emptied).")
 @click.pass_context
 def build(ctx: click.Context, audience: str, site_dir: Path | None, web: bool, clean: bool) -> None:
     """Build the public and/or internal site, each in its own folder (strict: warnings fail).

@@ -25,7 +25,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import event_priority
 
-from kb_mkdocs.site import BuildFailed, Printer, environment, set_page_extras
+from kb_mkdocs.site import BuildFailed, Printer, environment, set_page_extras, template_cache
 
 ARTICLES = "kb-articles"
 I18N = "i18n"
@@ -89,6 +89,7 @@ class SiteSession:
                 set_page_extras(config, live_reload=True, search_api=True)
                 config.extra["kb_stale_words"] = serve_words()
                 config.plugins["kb-serve-capture"] = _Capture(self)
+                config.plugins["kb-template-cache"] = template_cache(self.config_file)
                 build(config)
         except MkDocsException as exc:
             reason = "\n".join(printer.errors) or str(exc)

@@ -12,6 +12,8 @@ from typing import Any, Iterator
 from urllib.parse import urlsplit, urlunsplit
 
 from kb.labels import feedback_words, search_box_words, sign_out_words
+from kb.memo import cache_root
+from kb.settings import project_root
 
 log = logging.getLogger("kb.site")
 
@@ -63,6 +65,30 @@ def set_page_extras(config: Any, *, live_reload: bool, search_api: bool, base_pa
         config.extra["kb_signout"] = sign_out_words()  # served behind kb web's login
 
 
+class TemplateCache:
+    """A MkDocs plugin of one build: the theme's templates compiled once and kept, as
+    Jinja's bytecode, in the project's cache (each build, and each language's, would
+    compile Material's templates again: about half a second a build). Jinja checks each
+    template's source against what it compiled, and writes its files atomically."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def on_env(self, env, *, config, files):  # noqa: ANN001, ANN201 - MkDocs' event signature
+        from jinja2 import FileSystemBytecodeCache
+
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return env  # no cache: templates compiled as MkDocs does
+        env.bytecode_cache = FileSystemBytecodeCache(str(self.folder))
+        return env
+
+
+def template_cache(config_file: Path) -> TemplateCache:
+    return TemplateCache(cache_root(project_root(Path(config_file))) / "templates")
+
+
 @dataclass
 class Build:
     """What one build did: its seconds, the pages it rendered of all its pages, and why it
@@ -108,6 +134,7 @@ def build_site(config_file: Path, audience: str, site_dir: Path, *, strict: bool
                 full_because = changed and f"{changed} changed"
             pages = Incremental(None if full_because else previous, previous_dir)
             config.plugins["kb-incremental"] = pages
+            config.plugins["kb-template-cache"] = template_cache(config_file)
             if full_because:
                 build(config)
             else:

@@ -176,3 +176,13 @@ def test_a_damaged_or_foreign_manifest_means_a_full_build(built):  # noqa: ANN00
     path.write_text(data, encoding="utf-8")
     output = build(built, "--audience", "public")
     assert counts(output, "public")[0] == "full: no earlier build to start from"
+
+
+def test_the_theme_templates_are_compiled_once_and_clean_starts_from_nothing(built):  # noqa: ANN001
+    cache = built.root / ".kb" / "cache"
+    compiled = sorted(p.name for p in (cache / "templates").iterdir())
+    assert compiled, "the build kept no compiled template"
+    (cache / "stale.json").write_text("{}", encoding="utf-8")
+    build(built, "--clean")
+    assert not (cache / "stale.json").exists()
+    assert sorted(p.name for p in (cache / "templates").iterdir()) == compiled
