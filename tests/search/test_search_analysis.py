@@ -1,6 +1,8 @@
 """Analysis: accents, capitals and word families, in Spanish and English."""
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from kb.search.analysis import analyze, fold, is_code, stems
 
@@ -47,3 +49,18 @@ def test_codes_are_kept_as_typed():
 
 def test_stop_words_are_not_indexed():
     assert analyze("la cuenta de el cliente", "es").exact == "cuenta cliente"
+
+
+@pytest.mark.parametrize("word", ["ague", "egue", "ygue", "ggue"])
+def test_words_the_spanish_stemmer_fails_on_are_kept_as_they_are(word):
+    # Whoosh's Snowball port raises IndexError on "-gue" with an empty RV region (an English
+    # "ague" in an article or a query broke the build and the search).
+    assert word in stems(word)
+
+
+@given(st.text(alphabet=st.characters(categories=("Ll", "Lu", "Lo", "Nd")), min_size=1, max_size=12))
+@settings(max_examples=2000, deadline=None)
+@example("Ague")
+def test_every_word_has_stems(word):
+    for folded in analyze(word, "es").exact.split():
+        assert all(isinstance(form, str) for form in stems(folded))

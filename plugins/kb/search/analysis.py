@@ -53,7 +53,10 @@ def stem(word: str, lang: str) -> str:
     if lang == "es":
         if word.endswith(("acion", "ucion")):
             word = word[:-3] + "ión"  # the accent Snowball's "-ación"/"-ución" rules need
-        return fold(_spanish.stem(word))
+        try:
+            return fold(_spanish.stem(word))
+        except IndexError:  # Whoosh's port fails on "-gue" with an empty RV region ("ague", "egue"),
+            return fold(word)  # where Snowball leaves the word as it is
     return _english_stem(word)
 
 
