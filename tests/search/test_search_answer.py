@@ -1,7 +1,12 @@
 """Where a result points and what its snippet shows (kb.search.answer, kb.search.snippets),
 on hand-made pages."""
 
-from kb.search.analysis import stems
+from pathlib import Path
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from kb.search.analysis import stems, words
 from kb.search.answer import locate
 from kb.search.snippets import SNIPPET_CHARS, Marker
 
@@ -60,3 +65,23 @@ def test_a_heading_beyond_the_title_and_the_best_paragraph():
 def test_nothing_better_than_the_summary():
     answer = locate(PAGE, marker("zebra"), set(), 1)
     assert answer == type(answer)("", "", "Why a transfer comes back.")
+
+
+WORDS = st.text(alphabet="abcdeginorsuyñ", min_size=1, max_size=10)
+
+
+@given(st.lists(WORDS, min_size=1, max_size=4), st.lists(WORDS, max_size=30))
+@settings(max_examples=500, deadline=None)
+@example(["dying"], ["die", "dying", "lie"])
+@example(["happy", "hope"], ["happi", "happiness", "hoping", "hop"])
+def test_a_word_is_judged_as_by_its_stems_without_the_first_letter_shortcut(query, text):
+    found = marker(*query)
+    for word in text:
+        assert found.hit(word) == (word in found.forms or not found.forms.isdisjoint(stems(word)))
+
+
+def test_a_stem_is_its_word_cut_short_but_for_its_last_letter():
+    vocabulary = {w for p in Path(__file__).parents[2].glob("docs/*/**/*.md")
+                  for w in words(p.read_text(encoding="utf-8"))}
+    assert len(vocabulary) > 2000
+    assert [(w, s) for w in vocabulary for s in stems(w) if not w.startswith(s[:-1]) or s[:1] != w[:1]] == []

@@ -21,18 +21,31 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(_WORD_STARTS.findall(fold(text)))
 
 
+def _start(form: str) -> int:
+    """How many first letters of `form` a word must share to have it as a stem."""
+    return max(1, min(3, len(form) - 1))
+
+
 class Marker:
     """Finds and marks, in the text of a result, the words that match the query's forms
     (folded words and stems)."""
 
     def __init__(self, forms: set[str]) -> None:
         self.forms = forms
+        # A stem is its word cut short, but for its last letter (Porter2's "happy" -> "happi",
+        # "hoping" -> "hope"; checked on every word of the articles in tests): a word that
+        # starts like no form does (up to 3 letters) is not stemmed, which is most words.
+        self._starts = {(_start(form), form[:_start(form)]) for form in forms}
+        self._lengths = {length for length, _ in self._starts}
         self._seen: set[str] = set()  # the words this query has judged, and those that matched
         self._hits: set[str] = set()
 
     def hit(self, word: str) -> bool:
         """Whether a folded word matches: as typed, or through one of its stems."""
-        return word in self.forms or not self.forms.isdisjoint(stems(word))  # stems() is cached
+        if word in self.forms:
+            return True
+        return (any((n, word[:n]) in self._starts for n in self._lengths)
+                and not self.forms.isdisjoint(stems(word)))
 
     def matches(self, text: str) -> set[str]:
         """The distinct (folded) words of `text` that match."""
