@@ -105,3 +105,20 @@ def test_build_of_both_audiences_at_once_reports_each_failure_in_one_line(projec
     assert "Traceback" not in result.stderr
     assert "the public site was not built" in result.stderr and "the internal site was not built" in result.stderr
     assert "missing-page-qz4" in result.stderr
+
+
+def test_the_audiences_processes_are_forked_only_from_a_single_thread():
+    import threading
+
+    from kb_app.commands.build import start_method
+
+    if threading.active_count() == 1:
+        assert start_method().get_start_method() == "fork"
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert start_method().get_start_method() == "spawn"
+    finally:
+        stop.set()
+        other.join()
