@@ -17,8 +17,6 @@ from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 from kb_mkdocs import search_entries
 from kb_mkdocs.search_entries import VERSION, dedupe, install
 
-from conftest import ROOT
-
 LANGUAGES = ["en", "es", "pt"]  # the languages built; fr/ is a folder of the default language
 LIBRARY = ExtendedPlugin.reconfigure_search_duplicates
 
@@ -123,8 +121,9 @@ def test_entries_of_another_shape_are_left_to_the_library(entry):
 
 
 @pytest.fixture
-def config():
-    return load_config(str(ROOT / "mkdocs.yml"))
+def config(project):
+    """The site configuration (the project's mkdocs.yml), its plugins loaded."""
+    return load_config(str(project.root / "mkdocs.yml"))
 
 
 def test_installed_for_the_version_it_was_checked_against(config):
