@@ -6,7 +6,9 @@ name in messages, the data files (data/platform.yml, the fact rules, the dated f
 which dated facts have ended. The data files, with their names and the languages, are the
 cache's context: an edit of any of them uses no entry. The rest is each entry's key; the
 ended facts stand for the day, so a run on another day reuses every entry unless a fact
-ended in between. Problems are kept as JSON and come back as equal `Problem`s.
+ended in between. Problems are kept as JSON and come back as equal `Problem`s. The cache
+holds the last run's work only (kb.memo): a `kb check --as-of` another day, with other
+facts ended, leaves the next build to check every article again.
 """
 
 from __future__ import annotations
