@@ -11,6 +11,7 @@ from kb import checks
 from kb.articles import Article, read_article
 from kb.audience import visible
 from kb.docfiles import scan
+from kb.factcheck.kept import data_digest
 from kb.facts import Facts, load_facts
 from kb.problems import Problem, Severity, sort_problems
 from kb.settings import Settings
@@ -24,6 +25,9 @@ class Catalog:
     facts: Facts
     articles: list[Article] = field(default_factory=list)  # articles and navigation pages
     problems: list[Problem] = field(default_factory=list)
+    # The facts check's data files as they were before any was read (kb.factcheck.kept):
+    # results kept for them are valid for this catalog; "" when unknown.
+    facts_data: str = ""
 
     @property
     def errors(self) -> list[Problem]:
@@ -77,10 +81,11 @@ def article_files(settings: Settings) -> list[Path]:
 def load_catalog(settings: Settings, today: dt.date | None = None, strict: bool = False) -> Catalog:
     """Read every article and run every check; never raises on bad content."""
     today = today or dt.date.today()
+    facts_data = data_digest(settings)
     taxonomy, problems = load_taxonomy(settings.taxonomy, settings.languages, settings.display(settings.taxonomy))
     facts, fact_problems = load_facts(settings.facts, settings.languages, settings.display(settings.facts))
     problems += fact_problems
-    catalog = Catalog(settings, taxonomy, facts)
+    catalog = Catalog(settings, taxonomy, facts, facts_data=facts_data)
     if not settings.docs_dir.is_dir():
         problems.append(Problem(settings.display(settings.docs_dir), 0, "", "the docs folder does not exist",
                                 "create docs/en/ and docs/es/, or set docs_dir in mkdocs.yml"))

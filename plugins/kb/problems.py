@@ -50,6 +50,15 @@ class Problem:
         data["severity"] = self.severity.value
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Problem:
+        """The problem `to_dict` wrote (a cache's entry); TypeError, ValueError or
+        KeyError when `data` is not one."""
+        fields = {name: data[name] for name in ("file", "line", "field", "message", "fix", "code")}
+        if not all(isinstance(fields[name], str) for name in ("file", "field", "message", "fix", "code")) or type(fields["line"]) is not int:
+            raise TypeError(data)
+        return cls(**fields, severity=Severity(data["severity"]))
+
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Order problems as a reader walks the files: by file, then line."""

@@ -9,7 +9,8 @@ Two kinds of fact can go wrong in an article:
   listed in data/dated-facts.yml: quoted after they stopped holding (`dated`).
 
 Every problem names the file and line, the value written, what the data file holds, and
-the fix.
+the fix. An article's problems are kept between runs (`kept`): after one edit, only the
+edited article is checked again.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from kb.datafile import DataFile, read_data_file
 from kb.factcheck.dated import check_dated, load_dated_facts
+from kb.factcheck.kept import KeptChecks
 from kb.factcheck.platform_facts import PlatformCheck
 from kb.factcheck.rules import load_rules
 from kb.problems import Problem
@@ -43,6 +45,7 @@ def article_text(article: Article) -> str:
 def check_facts(catalog: Catalog, today: dt.date) -> list[Problem]:
     """Every facts problem of the catalog's articles and of the data files the check reads."""
     settings = catalog.settings
+    kept = KeptChecks(settings, catalog.facts_data)
     problems: list[Problem] = []
     # The facts file's own syntax errors are reported when it is loaded (kb.facts).
     facts_file = read_data_file(settings.facts, settings.display(settings.facts))[0] or DataFile(settings.display(settings.facts))
@@ -58,7 +61,15 @@ def check_facts(catalog: Catalog, today: dt.date) -> list[Problem]:
     problems += trouble
     check = PlatformCheck(catalog.facts, book, facts_file)
     problems += check.check_facts_file()
+    ended = [fact.id for fact in dated if fact.ended(today)]
     for article in catalog.articles:
-        problems += check.check_file(article_text(article), article.lang, article.display)
-        problems += check_dated(dated, article.body, article.body_line, article.lang, article.display, today)
+        text = article_text(article)
+        key = kept.key(text, article.body_line, article.lang, article.display, ended)
+        found = kept.get(key)
+        if found is None:
+            found = check.check_file(text, article.lang, article.display)
+            found += check_dated(dated, article.body, article.body_line, article.lang, article.display, today)
+            kept.put(key, found)
+        problems += found
+    kept.save()
     return problems

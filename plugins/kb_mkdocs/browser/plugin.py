@@ -2,7 +2,8 @@
 Material's defaults: diagrams drawn inline in the page's language; a translated 404 page
 for each language that offers a search; Material's static search matching words typed
 without accents, and answering with the article itself rather than the pages that list it
-(section lists, related articles); no request for a sitemap beside every page."""
+(section lists, related articles), its duplicate entries removed in linear time
+(kb_mkdocs.search_entries); no request for a sitemap beside every page."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from kb.labels import LABELS, label, search_box_words
 from kb.render import SECTION_MARKER
 from kb_mkdocs.browser.config import BrowserConfig
 from kb_mkdocs.i18n import current_language, language_homes, site_languages
+from kb_mkdocs.search_entries import install as install_search_dedupe
 
 TEMPLATES = Path(__file__).parent / "templates"
 FOLD_ACCENTS = Path(__file__).parent / "assets" / "fold-accents.js"
@@ -51,6 +53,7 @@ class BrowserPlugin(BasePlugin[BrowserConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        install_search_dedupe(config)  # before mkdocs-static-i18n's last on_post_build calls it
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(TEMPLATES))
         if self.config.static_search:
