@@ -31,7 +31,9 @@ from pathlib import Path
 from kb.catalog import Catalog
 from kb.search.analysis import LANGUAGES, STOPWORDS, is_code, stem, stems, words
 from kb.search.synonyms import Synonyms, phrase_keys
-from kb.search.index import ZONES, documents, glossary_groups
+from kb.search.article_document import ZONES
+from kb.search.documents_cache import search_documents
+from kb.search.index import glossary_groups
 
 FOLDER = "kb-search"
 VERSION = 1
@@ -76,7 +78,7 @@ def write_static_index(catalog: Catalog, audience: str, site_dir: Path) -> Stati
     """Write the static search of `audience` into `site_dir/kb-search` (aside, then
     swapped in: a reader never fetches half of one index and half of another)."""
     languages = list(catalog.settings.languages)
-    docs = sorted(documents(catalog, audience), key=lambda item: (item[0]["id"], item[0]["lang"]))
+    docs = sorted(search_documents(catalog, audience), key=lambda item: (item[0]["id"], item[0]["lang"]))
     articles: dict[str, int] = {}
     numbered = []
     for doc, vocabulary in docs:
