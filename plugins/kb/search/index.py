@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.analysis import DelimitedAttributeFilter, RegexTokenizer, SpaceSeparatedTokenizer
+from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.columns import CompressedBytesColumn
 from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
@@ -30,12 +30,14 @@ from kb.search.documents_cache import search_documents
 from kb.search.files import INFO, REPLIES, SYNONYMS, VERSION, VOCABULARY, index_root
 from kb.search.glossary import GLOSSARY_ID, parse_glossary
 from kb.search.synonyms import Synonyms
+from kb.search.weighted_words import WeightedWords
 from kb.suggest.reply import ReplyBook
 from kb.swap import swap_in
 
 
-def _schema() -> Schema:
-    weighted = RegexTokenizer(r"\S+") | DelimitedAttributeFilter(delimiter="^", attribute="boost", default=1.0)
+def index_schema() -> Schema:
+    """The fields of an index: what a search asks and reads of each document."""
+    weighted = WeightedWords()
     return Schema(
         key=ID(unique=True, stored=True),
         id=ID(stored=True),
@@ -82,7 +84,7 @@ def build_index(catalog: Catalog, audience: str, root: Path | None = None) -> Bu
     root.mkdir(parents=True, exist_ok=True)
     target = Path(tempfile.mkdtemp(prefix=f"{audience}.build-", dir=root))  # unique: builds may run at once
     try:
-        ix = whoosh_index.create_in(str(target), _schema())
+        ix = whoosh_index.create_in(str(target), index_schema())
         # Postings uncompressed: a bigger index, read faster (no zlib on every block read).
         writer = ix.writer(limitmb=1024, codec=W3Codec(compression=0))
         df: dict[str, list[int]] = {}
