@@ -154,3 +154,24 @@ def test_a_clean_build_computes_every_document_again(project, made) -> None:
     ran = project.kb("build", "--audience", "internal")
     assert ran.returncode == 0, ran.stdout + ran.stderr
     assert made == []
+
+
+def test_kb_search_after_an_edit_answers_as_after_a_clean_index(project) -> None:
+    from kb.search.files import index_root
+    from kb.search.searcher import SearchIndex
+
+    queries = ["cuenta congelada", "devolucion spei", "spei returns codes", "chargeback deadline", "51", "overview"]
+
+    def answers(audience: str) -> list:
+        index = SearchIndex(index_root(project.root) / audience)
+        return [[(h.id, h.lang, h.score, h.anchor, h.snippet) for h in index.search(q).hits] for q in queries]
+
+    assert project.kb("index").returncode == 0
+    edit(project.root / "docs/es/spei/returns.md", "Cuenta bloqueada", "Cuenta congelada por el banco")
+    assert project.kb("index").returncode == 0  # from the kept documents but one
+    kept = {audience: answers(audience) for audience in ("public", "internal")}
+    for audience in ("public", "internal"):
+        forget_kept(project.root, audience)
+    assert project.kb("index").returncode == 0  # every document made again
+    assert kept == {audience: answers(audience) for audience in ("public", "internal")}
+    assert kept["internal"][0] and kept["internal"][0][0][0] == "spei/returns"

@@ -1,6 +1,13 @@
-"""The search index of one audience: built from the catalog and the Markdown the site
-renders, aside in a new folder, then swapped in with one atomic rename, so a search
-running during a rebuild reads either the old index or the new one, never half of one.
+"""The search index of one audience: built from its search documents (documents_cache:
+made once per process, an unchanged article's kept from the last run), aside in a new
+folder, then swapped in with one atomic rename, so a search running during a rebuild
+reads either the old index or the new one, never half of one.
+
+Built whole every time, not by updating a copy of the last index with the changed
+documents: that takes 0.05 s against 2.5 s for 1,000 documents, but Whoosh counts a
+replaced document in its term statistics until a full merge (which costs most of a
+build), and the scores, and at times the order, of the answers were not those of a
+clean build.
 
 Layout, under the project's `.kb/index/`: `<audience>` is a symlink to the current
 build, `<audience>.build-*` the builds. The build before the current one is kept, so
