@@ -11,7 +11,7 @@ import pytest
 
 import kb.search.documents_cache as documents_cache
 from kb.search.article_document import article_document, is_indexed
-from kb.search.documents_cache import cache_file, forget_kept, search_documents
+from kb.search.documents_cache import cache_file, search_documents
 from kb.search.index import build_index
 from kb.search.static_index import write_static_index
 
@@ -134,12 +134,13 @@ def test_a_damaged_cache_gives_the_documents_of_a_run_without_cache(project, mad
     assert len(made) == len(uncached(catalog, "internal"))
 
 
-def test_forgetting_an_audience_keeps_the_other(project) -> None:
+def test_each_audience_keeps_its_own_cache(project) -> None:
     search_documents(project.catalog(), "internal")
     search_documents(project.catalog(), "public")
-    forget_kept(project.root, "internal")
-    assert not cache_file(project.root, "internal").exists()
-    assert cache_file(project.root, "public").exists()
+    internal, public = (json.loads(cache_file(project.root, a).read_text(encoding="utf-8"))["entries"]
+                        for a in ("internal", "public"))
+    assert len(internal) > len(public) > 0  # internal articles in the internal cache only
+    assert not set(internal) & set(public)  # the audience is in the key
 
 
 def test_a_clean_build_computes_every_document_again(project, made) -> None:
@@ -171,7 +172,7 @@ def test_kb_search_after_an_edit_answers_as_after_a_clean_index(project) -> None
     assert project.kb("index").returncode == 0  # from the kept documents but one
     kept = {audience: answers(audience) for audience in ("public", "internal")}
     for audience in ("public", "internal"):
-        forget_kept(project.root, audience)
+        cache_file(project.root, audience).unlink()
     assert project.kb("index").returncode == 0  # every document made again
     assert kept == {audience: answers(audience) for audience in ("public", "internal")}
     assert kept["internal"][0] and kept["internal"][0][0][0] == "spei/returns"

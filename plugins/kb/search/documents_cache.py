@@ -59,11 +59,6 @@ def search_documents(catalog: Catalog, audience: str) -> list[Document]:
     return slot[1][audience]
 
 
-def forget_kept(root: Path, audience: str) -> None:
-    """Remove the documents kept for `audience` (a clean build computes them all again)."""
-    cache_file(root, audience).unlink(missing_ok=True)
-
-
 def _kept_documents(catalog: Catalog, audience: str) -> list[Document]:
     memo = Memo(cache_file(catalog.settings.root, audience), catalog_digest(catalog))
     found = []

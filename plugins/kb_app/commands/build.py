@@ -15,7 +15,7 @@ import click
 
 from kb.build_manifest import Manifest, manifest_path, read_manifest, write_manifest
 from kb.catalog import Catalog
-from kb.search.documents_cache import forget_kept
+from kb.memo import cache_root
 from kb.settings import Settings
 from kb.swap import swap_in
 from kb.vocabulary import Audience
@@ -119,12 +119,10 @@ def build_sites(config_file: Path, settings: Settings, audiences: list[str], sit
                 web: bool = False, clean: bool = False) -> Iterator[str]:
     """Build each audience's site (in `site_dir`, or site/<audience>) and its index; a line a
     step. Two audiences are built at once, each in a process of its own (a MkDocs build is
-    one busy core, and its audience is read from the environment). `clean`: every page
-    rendered again, every search document computed again."""
-    if clean:
-        for audience in audiences:
-            forget_kept(settings.root, audience)
+    one busy core, and its audience is read from the environment)."""
     targets = {audience: site_dir or settings.site_dir / audience for audience in audiences}
+    if clean:  # nothing kept from earlier runs: every result computed again
+        shutil.rmtree(cache_root(settings.root), ignore_errors=True)
     if len(audiences) == 1 or (os.cpu_count() or 1) == 1:
         for audience in audiences:
             yield from build_audience(config_file, settings, audience, targets[audience], web, clean)
