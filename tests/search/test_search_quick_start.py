@@ -20,7 +20,8 @@ sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)))
 HEAVY = {"mkdocs", "material", "mkdocs_static_i18n", "jinja2", "markdown", "pymdownx", "starlette", "uvicorn",
          "httpx", "playwright", "watchdog", "yaml"}
 BUILDER = {"kb.articles", "kb.catalog", "kb.frontmatter", "kb.render", "kb.search.index", "kb.search.glossary",
-           "kb.search.document", "kb.labels", "kb_mkdocs"}
+           "kb.search.document", "kb.search.article_document", "kb.search.documents_cache", "kb.memo", "kb.labels",
+           "kb_mkdocs"}
 NETWORK = {"urllib.request", "http.client", "email", "ssl", "socket"}  # Whoosh's compat module imports urllib.request
 
 

@@ -1,6 +1,13 @@
-"""The search index of one audience: built from the catalog and the Markdown the site
-renders, aside in a new folder, then swapped in with one atomic rename, so a search
-running during a rebuild reads either the old index or the new one, never half of one.
+"""The search index of one audience: built from its search documents (documents_cache:
+made once per process, an unchanged article's kept from the last run), aside in a new
+folder, then swapped in with one atomic rename, so a search running during a rebuild
+reads either the old index or the new one, never half of one.
+
+Built whole every time, not by updating a copy of the last index with the changed
+documents. Measured on 1,000 documents after one edit: an update takes 0.04 s against
+2.3 s for a whole build, but Whoosh counts the replaced document in its term statistics
+until a full merge (2.0 s): on the project's articles and its query set, 2 answers of 41
+came in another order than after a clean build, and the other 39 with other scores.
 
 Layout, under the project's `.kb/index/`: `<audience>` is a symlink to the current
 build, `<audience>.build-*` the builds. The build before the current one is kept, so
@@ -14,39 +21,30 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.analysis import DelimitedAttributeFilter, RegexTokenizer, SpaceSeparatedTokenizer
+from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.columns import CompressedBytesColumn
 from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
 
-from kb.articles import Article
 from kb.audience import visible
 from kb.catalog import Catalog
-from kb.labels import label
-from kb.render import page_markdown, related_section, sources_section
-from kb.search.analysis import analyze, is_code
-from kb.search.document import read_page
+from kb.render import page_markdown
+from kb.search.documents_cache import search_documents
 from kb.search.files import INFO, REPLIES, SYNONYMS, VERSION, VOCABULARY, index_root
 from kb.search.glossary import GLOSSARY_ID, parse_glossary
 from kb.search.synonyms import Synonyms
+from kb.search.weighted_words import WeightedWords
 from kb.suggest.reply import ReplyBook
 from kb.swap import swap_in
 
-# Zones of an article and their weight: a word in the title counts as this many words of
-# body text. The zones share one field of stems (one postings list per stem: fast
-# queries); the final ranking looks at each zone's words again (ranking.py).
-ZONES = {"title": 4.0, "meta": 2.5, "head": 1.6, "body": 1.0}
-TEXT_LIMIT = 20_000  # characters of body text kept for snippets
 
-
-def _schema() -> Schema:
-    weighted = RegexTokenizer(r"\S+") | DelimitedAttributeFilter(delimiter="^", attribute="boost", default=1.0)
+def index_schema() -> Schema:
+    """The fields of an index: what a search asks and reads of each document."""
+    weighted = WeightedWords()
     return Schema(
         key=ID(unique=True, stored=True),
         id=ID(stored=True),
@@ -62,17 +60,6 @@ def _schema() -> Schema:
     )
 
 
-def _weighted(words: str, weight: float) -> str:
-    return " ".join(f"{word}^{weight:g}" for word in words.split()) if weight != 1 else words
-
-
-def page_url(article_slug: str, lang: str, default_language: str) -> str:
-    """The site path of an article, as MkDocs (directory URLs) and the i18n plugin make it."""
-    path = article_slug[: -len("index")] if article_slug.endswith("index") else article_slug + "/"
-    prefix = "" if lang == default_language else f"{lang}/"
-    return "/" + prefix + path.lstrip("/")
-
-
 @dataclass
 class BuildReport:
     audience: str
@@ -80,76 +67,6 @@ class BuildReport:
     documents: int  # language versions of articles
     seconds: float
     languages: dict[str, int]
-
-
-def _shown_text(article: Article, catalog: Catalog, audience: str) -> str:
-    """The Markdown the site shows, less the lists of related articles and sources that
-    it adds at the end (other articles' titles would make every neighbour match)."""
-    text = page_markdown(article, catalog, audience)
-    for tail in (sources_section(article), related_section(article, catalog, audience)):
-        if tail and text.endswith(tail):
-            text = text[: -len(tail)]
-    return text
-
-
-def documents(catalog: Catalog, audience: str) -> Iterator[tuple[dict[str, Any], set[str]]]:
-    """One index document per article visible to `audience` (navigation pages are not
-    answers), with what results need to show stored beside it."""
-    settings = catalog.settings
-    for article in catalog.articles:
-        if article.is_page or not article.id or not visible(article, audience):
-            continue
-        lang = article.lang
-        page = read_page(_shown_text(article, catalog, audience))
-        summary = catalog.facts.render(article.summary, lang)
-        tags = [catalog.taxonomy.label(tag, lang) for tag in article.tags]
-        # Tags in the other languages too: one more bridge between the languages, kept out
-        # of the words that tell which language a query is in (the vocabulary).
-        other_tags = [catalog.taxonomy.label(tag, other) for tag in article.tags for other in settings.languages if other != lang]
-        meta_parts = [summary, " ".join(tags), label(lang, article.type) if article.type else ""]
-        own_meta = analyze(" ".join(meta_parts), lang)
-        # Not the article's language either: the id is English, ticket tags are either.
-        meta_parts += [" ".join(other_tags), article.id.replace("/", " ").replace("-", " "),
-                       " ".join(article.ticket_tags).replace("_", " ")]
-        fields = {
-            "title": analyze(article.title, lang),
-            "meta": analyze(" ".join(meta_parts), lang),
-            "head": analyze(" ".join(h.text for h in page.headings), lang),
-            "body": analyze(page.body, lang),
-        }
-        codes = {word for row in page.rows for word in analyze(row.key, lang).exact.split() if is_code(word)}
-        codes |= {word for word in fields["title"].exact.split() if is_code(word)}
-        vocabulary = set()
-        zone_terms = {}
-        for name, analyzed in fields.items():
-            exact = set(analyzed.exact.split())
-            vocabulary |= set(own_meta.exact.split()) if name == "meta" else exact
-            zone_terms[name] = " " + " ".join(sorted(exact | set(analyzed.stem.split()))) + " "
-        stored = {
-            "title": article.title,
-            "summary": summary,
-            "url": page_url(article.slug, lang, settings.default_language),
-            "zones": zone_terms,  # each zone's words and stems, " a b c " (for a quick " b " in it)
-        }
-        shown = {
-            "text": page.body[:TEXT_LIMIT],
-            "headings": [[h.text, h.anchor] for h in page.headings],
-            "rows": [[row.key, row.text, row.anchor] for row in page.rows],
-        }
-        doc = {
-            "key": f"{lang}:{article.id}",
-            "id": article.id,
-            "lang": lang,
-            "type": article.type,
-            "audience": article.audience,
-            "status": article.status,
-            "code": " ".join(sorted(codes)),
-            "doc": stored,
-            "page": json.dumps(shown, ensure_ascii=False).encode("utf-8"),
-        }
-        doc["s"] = " ".join(_weighted(fields[name].stem, weight) for name, weight in ZONES.items())
-        doc["h"] = " ".join(_weighted(fields[name].stem, weight) for name, weight in ZONES.items() if name != "body")
-        yield doc, vocabulary
 
 
 def glossary_groups(catalog: Catalog, audience: str) -> list[dict[str, list[str]]]:
@@ -174,13 +91,13 @@ def build_index(catalog: Catalog, audience: str, root: Path | None = None) -> Bu
     root.mkdir(parents=True, exist_ok=True)
     target = Path(tempfile.mkdtemp(prefix=f"{audience}.build-", dir=root))  # unique: builds may run at once
     try:
-        ix = whoosh_index.create_in(str(target), _schema())
+        ix = whoosh_index.create_in(str(target), index_schema())
         # Postings uncompressed: a bigger index, read faster (no zlib on every block read).
         writer = ix.writer(limitmb=1024, codec=W3Codec(compression=0))
         df: dict[str, list[int]] = {}
         languages = list(catalog.settings.languages)
         counts = Counter()
-        for doc, vocabulary in documents(catalog, audience):
+        for doc, vocabulary in search_documents(catalog, audience):
             writer.add_document(**doc)
             column = languages.index(doc["lang"]) if doc["lang"] in languages else 0
             counts[doc["lang"]] += 1

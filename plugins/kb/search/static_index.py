@@ -31,7 +31,9 @@ from pathlib import Path
 from kb.catalog import Catalog
 from kb.search.analysis import LANGUAGES, STOPWORDS, is_code, stem, stems, words
 from kb.search.synonyms import Synonyms, phrase_keys
-from kb.search.index import ZONES, documents, glossary_groups
+from kb.search.article_document import ZONES
+from kb.search.documents_cache import search_documents
+from kb.search.index import glossary_groups
 
 FOLDER = "kb-search"
 VERSION = 1
@@ -66,9 +68,9 @@ def word_hash(word: str) -> int:
 def _weighted_terms(field: str) -> tuple[Counter, float]:
     """The weighted counts of a document's stems ("stem^4 stem ...") and its length."""
     counts: Counter = Counter()
-    for token in field.split():
+    for token, times in Counter(field.split()).items():  # each distinct token once: far fewer
         term, _, weight = token.partition("^")
-        counts[term] += float(weight) if weight else 1.0
+        counts[term] += float(weight) * times if weight else float(times)
     return counts, sum(counts.values())
 
 
@@ -76,7 +78,7 @@ def write_static_index(catalog: Catalog, audience: str, site_dir: Path) -> Stati
     """Write the static search of `audience` into `site_dir/kb-search` (aside, then
     swapped in: a reader never fetches half of one index and half of another)."""
     languages = list(catalog.settings.languages)
-    docs = sorted(documents(catalog, audience), key=lambda item: (item[0]["id"], item[0]["lang"]))
+    docs = sorted(search_documents(catalog, audience), key=lambda item: (item[0]["id"], item[0]["lang"]))
     articles: dict[str, int] = {}
     numbered = []
     for doc, vocabulary in docs:
@@ -112,6 +114,8 @@ def write_static_index(catalog: Catalog, audience: str, site_dir: Path) -> Stati
                 holder[number] = holder.get(number, 0) | (1 << bit)
     row_codes = {number: set(doc["code"].split()) for number, doc, _ in numbered}
 
+    # BM25's length part of each document, computed once (not once per posting).
+    norms = {number: K1 * (1 - B + B * length / average) for number, length in lengths.items()}
     postings: dict[str, list[tuple[int, float, int]]] = {}
     best = 0.0
     for word in sorted(all_words):  # in order: the same sources give the same files (sets follow the hash seed)
@@ -126,15 +130,17 @@ def write_static_index(catalog: Catalog, audience: str, site_dir: Path) -> Stati
         entries = []
         for number in sorted(flags_of):
             counts = stem_counts[number]
-            tf = sum(counts.get(form, 0.0) for form in forms) or 1.0
-            impact = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[number] / average))
+            tf = 0.0
+            for form in forms:
+                tf += counts.get(form, 0.0)
+            tf = tf or 1.0
             flags = flags_of[number]
             if word in exact_words[number]:
                 flags |= EXACT_FLAG
             if word in row_codes[number]:
                 flags |= ROW_FLAG
-            entries.append((number, impact, flags))
-            best = max(best, impact)
+            entries.append((number, idf * tf * (K1 + 1) / (tf + norms[number]), flags))
+        best = max(best, max(impact for _, impact, _ in entries))
         postings[word] = entries
 
     shards = _term_shards(postings, df, len(languages), best)
