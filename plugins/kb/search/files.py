@@ -8,7 +8,7 @@ VOCABULARY = "vocabulary.json"
 SYNONYMS = "synonyms.json"
 INFO = "info.json"
 REPLIES = "replies.json"  # the articles' ready replies, for suggestions from a ticket
-VERSION = 3  # of the index's layout: a search refuses an index of another version
+VERSION = 4  # of the index's layout: a search refuses an index of another version (4: the weighted fields' own tokenizer)
 
 
 def index_root(root: Path) -> Path:
