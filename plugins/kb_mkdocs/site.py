@@ -77,11 +77,18 @@ class TemplateCache:
     def on_env(self, env, *, config, files):  # noqa: ANN001, ANN201 - MkDocs' event signature
         from jinja2 import FileSystemBytecodeCache
 
+        class Kept(FileSystemBytecodeCache):
+            def dump_bytecode(self, bucket) -> None:  # noqa: ANN001 - jinja2.bccache.Bucket
+                try:
+                    super().dump_bytecode(bucket)
+                except OSError:  # the folder removed meanwhile (kb build --clean): compiled next time
+                    pass
+
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError:
             return env  # no cache: templates compiled as MkDocs does
-        env.bytecode_cache = FileSystemBytecodeCache(str(self.folder))
+        env.bytecode_cache = Kept(str(self.folder))
         return env
 
 

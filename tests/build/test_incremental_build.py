@@ -186,3 +186,14 @@ def test_the_theme_templates_are_compiled_once_and_clean_starts_from_nothing(bui
     build(built, "--clean")
     assert not (cache / "stale.json").exists()
     assert sorted(p.name for p in (cache / "templates").iterdir()) == compiled
+
+
+def test_a_template_cache_removed_during_a_build_only_costs_the_next_one(tmp_path):
+    from jinja2 import DictLoader, Environment
+
+    from kb_mkdocs.site import TemplateCache
+
+    folder = tmp_path / "templates"
+    env = TemplateCache(folder).on_env(Environment(loader=DictLoader({"a.html": "{{ 1 + 1 }}"})), config=None, files=None)
+    folder.rmdir()  # as `kb build --clean` elsewhere empties .kb/cache/
+    assert env.get_template("a.html").render() == "2"
