@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from kb import checks
 from kb.articles import Article, read_article
@@ -28,6 +29,9 @@ class Catalog:
     # The facts check's data files as they were before any was read (kb.factcheck.kept):
     # results kept for them are valid for this catalog; "" when unknown.
     facts_data: str = ""
+    # What is derived from this catalog and kept with it (a catalog is never changed once
+    # read), by the module that derives it: e.g. each audience's search documents.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def errors(self) -> list[Problem]:

@@ -18,7 +18,6 @@ stale document under the new file's digest.
 from __future__ import annotations
 
 import json
-import weakref
 from dataclasses import asdict, fields, is_dataclass
 from importlib import metadata
 from pathlib import Path
@@ -29,11 +28,6 @@ from kb.audience import AUDIENCES
 from kb.catalog import Catalog
 from kb.memo import Memo, cache_root, digest
 from kb.search.article_document import Document, article_document, is_indexed
-
-# Per catalog (by identity: a catalog is read once per build and never changed after),
-# the documents of each audience already computed in this process.
-_computed: dict[int, tuple[weakref.ref, dict[str, list[Document]]]] = {}
-
 
 def cache_file(root: Path, audience: str) -> Path:
     """The cache of an audience's documents (one per audience: two builds at once each
@@ -46,17 +40,10 @@ def search_documents(catalog: Catalog, audience: str) -> list[Document]:
     """One document per article `audience` may see, in the catalog's order: computed
     once per catalog in this process, and only for the articles whose inputs changed
     since the last run. The documents are shared: read them, never change them."""
-    key = id(catalog)
-    slot = _computed.get(key)
-    if slot is None or slot[0]() is not catalog:
-        def forget(ref: weakref.ref, key: int = key) -> None:
-            if _computed.get(key, (None,))[0] is ref:
-                del _computed[key]
-
-        slot = _computed[key] = (weakref.ref(catalog, forget), {})
-    if audience not in slot[1]:
-        slot[1][audience] = _kept_documents(catalog, audience)
-    return slot[1][audience]
+    computed = catalog.derived.setdefault(__name__, {})
+    if audience not in computed:
+        computed[audience] = _kept_documents(catalog, audience)
+    return computed[audience]
 
 
 def _kept_documents(catalog: Catalog, audience: str) -> list[Document]:
