@@ -21,6 +21,7 @@ from typing import Any
 
 import kb
 from kb.atomic import write_atomic
+from kb.build_manifest import digest_files, files_under
 
 VERSION = 1
 _SEPARATOR = b"\x1f"  # between the parts of a digest: ("ab", "c") is not ("a", "bc")
@@ -45,8 +46,7 @@ def code_digest() -> str:
     """A digest of the core's code (every file of the `kb` package): a result made by
     other code is not used."""
     package = Path(kb.__file__).parent
-    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    return digest(*(part for p in files for part in (p.relative_to(package).as_posix(), p.read_bytes())))
+    return digest_files([p for p in files_under(package) if "__pycache__" not in p.parts], package)
 
 
 class Memo:
