@@ -1,10 +1,10 @@
 """`kb search` and `kb --help` as whole processes (what an agent's terminal or a help-desk
 macro runs): the interpreter started, the index opened, the query answered, the results
 printed. Against, in the same run and interleaved with them (a busy machine slows them
-alike): a bare Python start (the floor of any Python command), the Whoosh engine alone (its
-modules imported, the index opened, one term looked up: the floor of a search on Whoosh),
-and a tantivy process searching the same articles (when the `tantivy` package is
-installed: pip install tantivy)."""
+alike): a bare Python start (the floor of any Python command), Python importing click (the
+floor of any `kb` command), the same search without the command line (kb.search alone),
+and Whoosh and tantivy processes searching the same articles' titles and bodies (tantivy
+when the `tantivy` package is installed: pip install tantivy)."""
 
 from __future__ import annotations
 
@@ -27,12 +27,22 @@ query = index.parse_query(re.sub(r"[^\\w\\s]", " ", sys.argv[2]), ["title", "bod
 for score, address in index.searcher().search(query, 10).hits:
     print(index.searcher().doc(address)["title"][0])
 """
-WHOOSH_ALONE = """
+WHOOSH_QUERY = """
 import sys
 from whoosh import index
-from whoosh.query import Term
-with index.open_dir(sys.argv[1]).searcher() as searcher:
-    print(len(searcher.search(Term("s", sys.argv[2]), limit=10)))
+from whoosh.qparser import OrGroup, QueryParser
+ix = index.open_dir(sys.argv[1])
+with ix.searcher() as searcher:
+    query = QueryParser("body", ix.schema, group=OrGroup).parse(sys.argv[2])
+    for hit in searcher.search(query, limit=10):
+        print(hit["title"])
+"""
+ENGINE_ALONE = """
+import sys
+from pathlib import Path
+from kb.search.searcher import SearchIndex
+for hit in SearchIndex(Path(sys.argv[1])).search(sys.argv[2]).hits:
+    print(hit.title, hit.link, hit.snippet)
 """
 
 
@@ -82,15 +92,29 @@ def tantivy_index(catalog, folder: Path) -> Path | None:
     return folder
 
 
+def whoosh_index(catalog, folder: Path) -> Path:
+    """A Whoosh index of the articles' titles and bodies (Whoosh's default analysis)."""
+    from whoosh import index
+    from whoosh.fields import STORED, TEXT, Schema
+
+    writer = index.create_in(str(folder), Schema(title=STORED, body=TEXT)).writer()
+    for article in catalog.articles:
+        writer.add_document(title=article.title or "", body=article.body)
+    writer.commit()
+    return folder
+
+
 def report(root: Path, catalog, index: Path, runs: int = RUNS) -> None:
     """Print the whole-process rows: kb search and kb --help, beside their floors and tantivy."""
     commands = {
         "kb search": [str(KB), "search", QUERY],
         "kb --help": [str(KB), "--help"],
         "python -c pass": [sys.executable, "-c", "pass"],
-        "Whoosh alone": [sys.executable, "-c", WHOOSH_ALONE, str(index), "devolu"],
+        "click alone": [sys.executable, "-c", "import click"],
+        "kb.search alone": [sys.executable, "-c", ENGINE_ALONE, str(index), QUERY],
     }
-    with tempfile.TemporaryDirectory(prefix="kb-tantivy-") as folder:
+    with tempfile.TemporaryDirectory(prefix="kb-whoosh-") as whoosh, tempfile.TemporaryDirectory(prefix="kb-tantivy-") as folder:
+        commands["Whoosh process"] = [sys.executable, "-c", WHOOSH_QUERY, str(whoosh_index(catalog, Path(whoosh))), QUERY]
         if tantivy_index(catalog, Path(folder)):
             commands["tantivy process"] = [sys.executable, "-c", TANTIVY_QUERY, folder, QUERY]
         found = interleaved(commands, root, runs)
@@ -105,7 +129,9 @@ def report(root: Path, catalog, index: Path, runs: int = RUNS) -> None:
         "kb search": (f'kb search "{QUERY}"', ""),
         "kb --help": ("kb --help", ""),
         "python -c pass": ("python -c pass", "the interpreter's start, the floor"),
-        "Whoosh alone": ("Whoosh alone", "import, open the index, look up one term: the engine's floor"),
+        "click alone": ("python -c 'import click'", "the command line's library: the floor of any kb command"),
+        "kb.search alone": ("kb.search alone", "the same search and results, without the command line"),
+        "Whoosh process": ("Whoosh process", "Python + Whoosh, same articles"),
         "tantivy process": ("tantivy process", "Python + tantivy, same articles"),
     }
     for name, (wall, cpu) in found.items():

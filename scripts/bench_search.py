@@ -1,10 +1,11 @@
 """Benchmark of the search: index build time and query latency (p50, p95), on the real
 articles and on a generated corpus (scripts/generate-corpus), with a baseline measured in
-the same run on the same index: the plain Whoosh query (every form of every word OR-ed,
-all matching articles scored), which is what the query planning of kb.search.plan saves.
+the same run on the same index: the plain query (every form of every word OR-ed, all
+matching articles scored), which is what the query planning of kb.search.plan saves.
 
 Then `kb search` and `kb --help` as whole processes (scripts/bench_process.py), beside a bare
-Python start, the Whoosh engine alone and tantivy; `--process-only` prints only those.
+Python start, the search without the command line, Whoosh and tantivy processes;
+`--process-only` prints only those.
 
     scripts/bench-search [--per-language 5000] [--queries 300] [--seed 7] [--corpus DIR]
     scripts/bench-search --process-only [--runs 20]
@@ -36,7 +37,7 @@ from kb_app.eval import load_queries  # noqa: E402
 from kb.search.index import build_index  # noqa: E402
 from kb.search.searcher import SearchIndex  # noqa: E402
 from kb_mkdocs.settings import load_settings  # noqa: E402
-from whoosh.query import Or  # noqa: E402
+from kb.search.query import Or  # noqa: E402
 
 
 def typo(word: str, rng: random.Random) -> str:
@@ -83,7 +84,7 @@ def agent_queries(catalog, count: int, rng: random.Random) -> list[str]:
 
 
 def plain_search(index: SearchIndex, text: str) -> None:
-    """The baseline: every form of every word OR-ed in one Whoosh query."""
+    """The baseline: every form of every word OR-ed in one query."""
     from kb.search.expansion import expand
     from kb.search.parse import parse
 
@@ -91,7 +92,7 @@ def plain_search(index: SearchIndex, text: str) -> None:
     if parsed.empty:
         return
     words_ = expand(parsed, index.vocabulary, index.synonyms, {})
-    index.searcher.search(Or([index.planner.clause(word)[0] for word in words_]), limit=10)
+    index.scorer.top(Or([index.planner.clause(word)[0] for word in words_]), 10)
 
 
 def latencies(run, queries: list[str], rounds: int = 2) -> tuple[list[float], list[float]]:
@@ -132,7 +133,7 @@ def measure(name: str, config: Path, queries: list[str] | None, count: int, rng:
     print(f"  index build         {report.seconds:6.1f} s wall, {build_cpu:.1f} s CPU   ({report.documents} documents)")
     print(f"  kb search           p50 {p(ours, 50):6.1f} ms   p95 {p(ours, 95):6.1f} ms   max {max(ours):6.1f} ms   (wall)")
     print(f"                      p50 {p(ours_cpu, 50):6.1f} ms   p95 {p(ours_cpu, 95):6.1f} ms   (CPU)")
-    print(f"  plain Whoosh OR     p50 {p(plain, 50):6.1f} ms   p95 {p(plain, 95):6.1f} ms   (wall; baseline, same run)")
+    print(f"  plain OR query      p50 {p(plain, 50):6.1f} ms   p95 {p(plain, 95):6.1f} ms   (wall; baseline, same run)")
     print(f"                      p50 {p(plain_cpu, 50):6.1f} ms   p95 {p(plain_cpu, 95):6.1f} ms   (CPU)")
     print(f"  ratio p95 kb/plain  {p(ours, 95) / p(plain, 95):6.2f} (wall)   {p(ours_cpu, 95) / p(plain_cpu, 95):6.2f} (CPU)")
 

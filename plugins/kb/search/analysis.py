@@ -84,7 +84,9 @@ def analyze(text: str, lang: str) -> Analyzed:
     """Index terms of `text`: its words, and every stem of each (see `stems`). `lang`, the
     language of the text, is kept in the signature for analyzers that need it."""
     exact = list(terms(text))
-    return Analyzed(" ".join(exact), " ".join(" ".join(stems(word)) for word in exact))
+    # The stems of a word in order: the same text gives the same terms in every process
+    # (a set's order follows the hash seed), so an unchanged article's document is too.
+    return Analyzed(" ".join(exact), " ".join(" ".join(sorted(stems(word))) for word in exact))
 
 
 @lru_cache(maxsize=200_000)

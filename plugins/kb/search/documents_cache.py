@@ -1,5 +1,5 @@
 """The search documents of an audience, computed once per process and kept between runs:
-both indexes of a build (Whoosh's and the static one) read the same documents, and an
+both indexes of a build (the agents' one and the static one) read the same documents, and an
 article whose inputs did not change since the last run is neither read, parsed nor
 analysed again (kb.memo, one cache per audience under `.kb/cache/`).
 
@@ -44,6 +44,17 @@ def search_documents(catalog: Catalog, audience: str) -> list[Document]:
     if audience not in computed:
         computed[audience] = _kept_documents(catalog, audience)
     return computed[audience]
+
+
+def document_frequencies(documents: list[Document], languages: list[str]) -> dict[str, list[int]]:
+    """Per word of the documents' vocabularies, how many documents of each language hold
+    it (a document of a language not listed counts as the first)."""
+    df: dict[str, list[int]] = {}
+    for doc, vocabulary in documents:
+        column = languages.index(doc["lang"]) if doc["lang"] in languages else 0
+        for word in vocabulary:
+            df.setdefault(word, [0] * len(languages))[column] += 1
+    return df
 
 
 def _kept_documents(catalog: Catalog, audience: str) -> list[Document]:

@@ -1,4 +1,4 @@
-"""The files of a built index beside Whoosh's own, and the version of that layout: shared
+"""The files of a built index beside its store (store.py), and the version of that layout: shared
 by the builder (index.py) and the searcher (searcher.py), which must not load the
 builder's imports (articles, rendering) to answer a query."""
 
@@ -8,7 +8,7 @@ VOCABULARY = "vocabulary.json"
 SYNONYMS = "synonyms.json"
 INFO = "info.json"
 REPLIES = "replies.json"  # the articles' ready replies, for suggestions from a ticket
-VERSION = 4  # of the index's layout: a search refuses an index of another version (4: the weighted fields' own tokenizer)
+VERSION = 5  # of the index's layout: a search refuses an index of another version (5: the index in SQLite)
 
 
 def index_root(root: Path) -> Path:

@@ -1,4 +1,4 @@
-"""The Whoosh queries a search runs (the one module that builds Whoosh queries).
+"""The queries a search runs (the one module that builds them; query.py scores them).
 
 Each word is one clause: its forms, each a choice scored for the best one. The rare words
 are required and the common ones only add to the score, which bounds the work of a query
@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from whoosh.query import And, AndMaybe, DisjunctionMax, Or, Query, Term
 
 from kb.search.analysis import is_code, stems
 from kb.search.expansion import SYNONYM_WEIGHT, QueryWord, forms
+from kb.search.query import And, AndMaybe, DisjunctionMax, Or, Query, Term
 
 CODE_BOOST = 6.0
 # Words are required, rarest first, while the documents they match stay under this share
@@ -34,12 +34,7 @@ def terms(word: str, weight: float, field: str, known: Known) -> list[Query]:
     found = [Term(field, form, boost=weight) for form in ([word] if is_code(word) else sorted(stems(word)))]
     if is_code(word):
         found.append(Term("code", word, boost=CODE_BOOST * weight))
-    return [term for term in found if known(term.fieldname, term.text)] or found[:1]
-
-
-def language_filter(lang: str | None) -> Query | None:
-    """The filter keeping one language's articles (None: all)."""
-    return Term("lang", lang) if lang else None
+    return [term for term in found if known(term.field, term.text)] or found[:1]
 
 
 class Planner:
@@ -65,7 +60,7 @@ class Planner:
         """The query of one word (all its forms) in `field`, and how many documents it may
         match."""
         # Each form (the word, a typo's correction, a completion, a synonym) is one choice:
-        # an article scores for its best choice (plus a little for the others), so holding a
+        # an article scores for its best choice, so holding a
         # word and its synonym does not count twice. A synonym of several words counts as
         # much as the word it stands for.
         known = self.known
@@ -76,13 +71,13 @@ class Planner:
             # A term already asked for by a better choice adds nothing (typo corrections
             # often share stems: "comercio", "comercios"), nor does a word the index lacks.
             found = [t for t in terms(choice, weight, field, known)
-                     if (t.fieldname, t.text) not in seen and known(t.fieldname, t.text)]
-            seen.update((t.fieldname, t.text) for t in found)
+                     if (t.field, t.text) not in seen and known(t.field, t.text)]
+            seen.update((t.field, t.text) for t in found)
             if found:
                 choices.append(Or(found))
                 # Documents it may match: the choice's commonest form (a word's stems in the
                 # two languages match nearly the same documents), added up.
-                size += max(self.frequency(t.fieldname, t.text) for t in found)
+                size += max(self.frequency(t.field, t.text) for t in found)
         for phrase in word.phrases:
             choices.append(And([Or(terms(w, SYNONYM_WEIGHT / len(phrase), field, known)) for w in phrase]))
             size += min(self.frequency(field, f) for w in phrase for f in forms(w))

@@ -2,31 +2,33 @@
 typos, codes. The public entry of the search: `SearchIndex(path).search(text)`.
 
 A search parses the query (parse.py), expands its words (expansion.py: typos, completions
-and synonyms from the vocabulary and the glossary), runs the planned Whoosh queries
-(plan.py), re-ranks the best candidates (ranking.py) and points each result at its answer
-(answer.py, snippets.py). This module opens the index, follows its rebuilds and wires
-those steps together.
+and synonyms from the vocabulary and the glossary), runs the planned queries
+(plan.py, query.py), re-ranks the best candidates (ranking.py) and points each result at its answer
+(answer.py, snippets.py). This module opens the index (store.py), follows its rebuilds
+and wires those steps together.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import threading
 from collections import OrderedDict
 from pathlib import Path
 
-from whoosh import index as whoosh_index
 
 from kb.search.analysis import is_code, stems
 from kb.search.answer import locate
 from kb.search.expansion import QueryWord, expand, query_language
 from kb.search.files import INFO, SYNONYMS, VERSION, VOCABULARY
 from kb.search.parse import ParsedQuery, parse
-from kb.search.plan import Planner, language_filter
+from kb.search.plan import Planner
+from kb.search.query import Scorer
 from kb.search.ranking import CANDIDATES, Candidate, holds_phrases, rank
 from kb.search.results import Hit, Results
 from kb.search.snippets import Marker
+from kb.search.store import STORE, Store
 from kb.search.synonyms import Synonyms
 from kb.search.vocabulary import Vocabulary
 
@@ -43,8 +45,8 @@ class IndexUnavailable(Exception):
 
 class SearchIndex:
     """A searchable index of one audience. It follows the index's symlink: the search after
-    a rebuild reads the new build. Searches take turns (a Whoosh searcher is not shared
-    between threads); each takes milliseconds. The answers of the last ANSWERS distinct
+    a rebuild reads the new build. Searches take turns (they share one connection to the
+    index's file); each takes milliseconds. The answers of the last ANSWERS distinct
     queries are kept until the index is rebuilt: the Results returned are shared, not to be
     changed."""
 
@@ -57,16 +59,19 @@ class SearchIndex:
     def _open(self) -> None:
         target = os.path.realpath(self.path)
         folder = Path(target)
-        if not folder.is_dir() or not (folder / INFO).exists() or not whoosh_index.exists_in(target):
+        if not folder.is_dir() or not (folder / INFO).exists() or not (folder / STORE).exists():
             raise IndexUnavailable(f"no search index at {self.path}")
         info = json.loads((folder / INFO).read_text(encoding="utf-8"))
         if info.get("version") != VERSION:
             raise IndexUnavailable(f"the search index at {self.path} was built by another version of kb")
-        self.searcher = whoosh_index.open_dir(target).searcher()
-        self.pages = self.searcher.reader().column_reader("page")  # opened once: it reads an offset table
+        try:
+            self.store = Store(folder / STORE)
+        except sqlite3.DatabaseError as exc:
+            raise IndexUnavailable(f"the search index at {self.path} is damaged ({exc})") from None
+        self.scorer = Scorer(self.store)
         self.vocabulary = Vocabulary(json.loads((folder / VOCABULARY).read_text(encoding="utf-8")))
         self.synonyms = Synonyms.from_json(json.loads((folder / SYNONYMS).read_text(encoding="utf-8")))
-        self.planner = Planner(self.searcher.doc_frequency, self.searcher.doc_count())
+        self.planner = Planner(self.scorer.frequency, self.store.count)
         self.info = info
         self._answers: OrderedDict[tuple, Results] = OrderedDict()
         self._target = target
@@ -75,7 +80,7 @@ class SearchIndex:
         """Follow the symlink to a newer build (called under the lock: no search is using
         the old one, which is closed)."""
         if os.path.realpath(self.path) != self._target:
-            old = self.searcher
+            old = self.store
             self._open()
             old.close()
 
@@ -124,14 +129,14 @@ class SearchIndex:
         corrected: dict[str, list[str]] = {}
         query_words = expand(parsed, self.vocabulary, self.synonyms, corrected)
         language = query_language(query_words, self.vocabulary)
-        hits: list = []
+        hits: list[tuple[int, float]] = []
         plans = self.planner.plans(query_words, parsed.phrases)
         for number, plan in enumerate(plans):
-            hits = self.searcher.search(plan, limit=CANDIDATES, filter=language_filter(lang))
-            if hits.scored_length() >= limit or number == len(plans) - 1:
+            hits = self.scorer.top(plan, CANDIDATES, lang)
+            if len(hits) >= limit or number == len(plans) - 1:
                 break
-        candidates = (Candidate(hit["id"], hit["lang"], hit["doc"], hit.score, hit.docnum, hit["type"], hit["audience"])
-                      for hit in hits)
+        candidates = (Candidate(d["id"], d["lang"], d["doc"], score, num, d["type"], d["audience"])
+                      for num, score in hits for d in [self.store.document(num)])
         if parsed.phrases:
             candidates = (c for c in candidates if holds_phrases(self._phrase_texts(c), parsed.phrases))
         ranked = rank(candidates, query_words, language, limit)
@@ -140,7 +145,7 @@ class SearchIndex:
         found = []
         for candidate in ranked:
             doc = candidate.doc
-            answer = locate(doc | json.loads(self.pages[candidate.number]), marker, codes, len(query_words))
+            answer = locate(doc | json.loads(self.store.page(candidate.number)), marker, codes, len(query_words))
             found.append(Hit(candidate.id, candidate.lang, doc["title"], doc["url"], answer.anchor, answer.snippet,
                              round(candidate.score, 3), candidate.type, candidate.audience, answer.row))
         results = Results(found, parsed, language, corrected=corrected)
@@ -163,7 +168,7 @@ class SearchIndex:
             return any(self.planner.known("h", form) for form in ({word} if is_code(word) else stems(word)))
 
     def _phrase_texts(self, candidate: Candidate) -> list[str]:
-        return [candidate.doc["title"], candidate.doc["summary"], json.loads(self.pages[candidate.number])["text"]]
+        return [candidate.doc["title"], candidate.doc["summary"], json.loads(self.store.page(candidate.number))["text"]]
 
     @staticmethod
     def _forms(query_words: list[QueryWord], phrases: list[list[str]]) -> set[str]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import math
 import shutil
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,8 +32,9 @@ from kb.catalog import Catalog
 from kb.search.analysis import LANGUAGES, STOPWORDS, is_code, stem, stems, words
 from kb.search.synonyms import Synonyms, phrase_keys
 from kb.search.article_document import ZONES
-from kb.search.documents_cache import search_documents
+from kb.search.documents_cache import document_frequencies, search_documents
 from kb.search.index import glossary_groups
+from kb.search.weighted_words import field_terms
 
 FOLDER = "kb-search"
 VERSION = 1
@@ -65,15 +66,6 @@ def word_hash(word: str) -> int:
     return value
 
 
-def _weighted_terms(field: str) -> tuple[Counter, float]:
-    """The weighted counts of a document's stems ("stem^4 stem ...") and its length."""
-    counts: Counter = Counter()
-    for token, times in Counter(field.split()).items():  # each distinct token once: far fewer
-        term, _, weight = token.partition("^")
-        counts[term] += float(weight) * times if weight else float(times)
-    return counts, sum(counts.values())
-
-
 def write_static_index(catalog: Catalog, audience: str, site_dir: Path) -> StaticReport:
     """Write the static search of `audience` into `site_dir/kb-search` (aside, then
     swapped in: a reader never fetches half of one index and half of another)."""
@@ -87,21 +79,19 @@ def write_static_index(catalog: Catalog, audience: str, site_dir: Path) -> Stati
         numbered.append((number, doc, vocabulary))
 
     # Words of the pages, and per document the weighted counts of its stems.
-    stem_counts: dict[int, Counter] = {}
+    stem_counts: dict[int, dict[str, float]] = {}
     lengths: dict[int, float] = {}
     zone_sets: dict[int, dict[str, set[str]]] = {}
     exact_words: dict[int, set[str]] = {}
-    df: dict[str, list[int]] = {}
+    df = document_frequencies(docs, languages)
     all_words: set[str] = set()
-    for number, doc, vocabulary in numbered:
-        stem_counts[number], lengths[number] = _weighted_terms(doc["s"])
+    for number, doc, _ in numbered:
+        stem_counts[number], _ = field_terms(doc["s"])
+        lengths[number] = sum(stem_counts[number].values())  # BM25's length here: the weighted one
         zones = {name: set(terms.split()) for name, terms in doc["doc"]["zones"].items()}
         zone_sets[number] = zones
         exact_words[number] = set().union(*zones.values()) | set(doc["code"].split())
         all_words |= exact_words[number]
-        column = languages.index(doc["lang"]) if doc["lang"] in languages else 0
-        for word in vocabulary:
-            df.setdefault(word, [0] * len(languages))[column] += 1
     total = max(1, len(numbered))
     average = sum(lengths.values()) / total if lengths else 1.0
 

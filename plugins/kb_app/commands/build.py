@@ -103,8 +103,9 @@ def index_lines(settings: Settings, audiences: list[str], catalog: Catalog | Non
     else read now); a line each, saying what was indexed."""
     for report in index_audiences(settings, audiences, catalog):
         per_language = ", ".join(f"{lang} {count}" for lang, count in sorted(report.languages.items()))
+        kept = "" if report.rewritten is None else f"; {report.rewritten} changed, the others kept from the last index"
         yield (f"indexed {report.documents} {report.audience} pages ({per_language}) for search in "
-               f"{settings.display(report.path.parent)}/{report.audience} ({report.seconds:.1f} s)")
+               f"{settings.display(report.path.parent)}/{report.audience} ({report.seconds:.1f} s{kept})")
 
 
 def build_audience(config_file: Path, settings: Settings, audience: str, target: Path, web: bool = False,
