@@ -68,7 +68,7 @@ def quality(work: Path) -> dict[Engine, Score]:
     catalog = load_catalog(settings)
     build_index(catalog, "internal", work / "index")
     index = SearchIndex(work / "index" / "internal")
-    ours = Score("kb search (Whoosh)", [[h.id for h in index.search(q.text, limit=5).hits] for q in queries], queries)
+    ours = Score("kb search", [[h.id for h in index.search(q.text, limit=5).hits] for q in queries], queries)
     site = work / "real-internal"
     build_site(config, "internal", site)
     pagefind(site)

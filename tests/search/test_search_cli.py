@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -98,7 +99,7 @@ def test_eval_prints_figures_and_misses(kb, tmp_path):
     code, out, err = run(kb, "eval", str(queries), "--no-builtin")
     assert code == 0, err
     assert "3 queries; 2 with their answer on the site, 1 content gaps" in out
-    assert "kb search (Whoosh)  0.500  0.500  0.500" in out and "gaps counted as misses" in out
+    assert re.search(r"^kb search +0\.500  0\.500  0\.500", out, re.M) and "gaps counted as misses" in out
     assert "line 2: 'zorblax' wants payments/chargebacks" in out
     assert "line 3: 'cep' wants spei/cep" in out
 

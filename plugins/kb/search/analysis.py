@@ -8,26 +8,30 @@ The accent/stemming trap: Snowball's Spanish stemmer reads accents ("devolución
 "ución", "devolucion" loses nothing), so stemming before or after folding breaks the word
 family devolución / devolucion / devoluciones. Here the word is folded first, the one
 accent the stemmer needs on folded Spanish ("-acion", "-ucion" -> "-ación", "-ución") is
-put back, then it is
-stemmed: every spelling of a family reaches the same stem.
+put back, then it is stemmed: every spelling of a family reaches the same stem.
+
+The stemmers are Snowball's own (libstemmer, through PyStemmer): English is Porter2.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from whoosh.lang.porter2 import stem as _english_stem
-from whoosh.lang.snowball.spanish import SpanishStemmer
+import Stemmer
 
 from kb.text import fold
 
 LANGUAGES = ("en", "es")
+_ALGORITHMS = {"en": "english", "es": "spanish"}
 _WORD = re.compile(r"[^\W_]+")
 _DIGIT = re.compile(r"\d")
-_spanish = SpanishStemmer()
+# A PyStemmer object is not safe to share between threads (the servers search in several):
+# each thread makes its own, without PyStemmer's cache (`stem` keeps the stems).
+_local = threading.local()
 
 # Words that carry no meaning in a query. Kept short on purpose: "estado" (status),
 # "antes" (before), "contra", "sin" (without) mean something to a payments agent.
@@ -45,19 +49,21 @@ def is_code(word: str) -> bool:
     return bool(_DIGIT.search(word))
 
 
+def _stemmer(lang: str) -> Stemmer.Stemmer:
+    stemmers = _local.__dict__.setdefault("stemmers", {})
+    if lang not in stemmers:
+        stemmers[lang] = Stemmer.Stemmer(_ALGORITHMS[lang], 0)
+    return stemmers[lang]
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str, lang: str) -> str:
     """The stem of a folded word in `lang` (codes unchanged)."""
     if is_code(word) or len(word) < 3:
         return word
-    if lang == "es":
-        if word.endswith(("acion", "ucion")):
-            word = word[:-3] + "ión"  # the accent Snowball's "-ación"/"-ución" rules need
-        try:
-            return fold(_spanish.stem(word))
-        except IndexError:  # Whoosh's port fails on "-gue" with an empty RV region ("ague", "egue"),
-            return fold(word)  # where Snowball leaves the word as it is
-    return _english_stem(word)
+    if lang == "es" and word.endswith(("acion", "ucion")):
+        word = word[:-3] + "ión"  # the accent Snowball's "-ación"/"-ución" rules need
+    return fold(_stemmer(lang).stemWord(word))
 
 
 def words(text: str) -> list[str]:

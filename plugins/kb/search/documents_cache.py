@@ -89,12 +89,12 @@ def article_key(article: Article, audience: str) -> str:
 
 def catalog_digest(catalog: Catalog) -> str:
     """What any document may read beyond its own article: the settings, the facts, the
-    taxonomy, every article but its body, and the stemmers' version (Whoosh's)."""
+    taxonomy, every article but its body, and the stemmers' version (PyStemmer's)."""
     articles = [{f.name: getattr(a, f.name) for f in fields(a) if f.name != "body"} for a in catalog.articles]
     # Not the output folder: each build writes into a new one, and no document reads it.
     settings = {f.name: getattr(catalog.settings, f.name) for f in fields(catalog.settings) if f.name != "site_dir"}
     return digest(_json(settings), _json(catalog.facts), _json(catalog.taxonomy), _json(articles),
-                  metadata.version("whoosh"))
+                  metadata.version("pystemmer"))
 
 
 def _stored(document: Document) -> dict[str, Any]:

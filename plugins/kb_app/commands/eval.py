@@ -38,7 +38,7 @@ def run_eval(settings: Settings, queries_file: Path, build: Callable[[Path], Non
         index = SearchIndex(folder / "index" / Audience.INTERNAL)
         start = time.perf_counter()
         ours = [[hit.id for hit in index.search(q.text, limit=5).hits] for q in queries]
-        scores = [Score("kb search (Whoosh)", ours, queries, time.perf_counter() - start)]
+        scores = [Score("kb search", ours, queries, time.perf_counter() - start)]
         if (builtin or static) and site is None:
             site = folder / "site"
             build(site)
