@@ -73,3 +73,13 @@ def test_top_is_best_first_lower_number_first_on_a_tie_and_keeps_one_language(sc
     assert [score for _, score in ranked] == sorted((score for _, score in ranked), reverse=True)
     assert [n for n, _ in scorer.top(Term("s", "spei"), 10, lang="es")] == [1]
     assert scorer.top(Term("s", "spei"), 1) == [max(Term("s", "spei").scores(scorer).items(), key=lambda i: i[1])]
+
+
+def test_within_a_long_list_looks_up_each_document(tmp_path: Path) -> None:
+    write_store(tmp_path / "index", [document(f"d{n}", s="cargo " * (1 + n % 3) + ("spei" if n % 2 else ""))
+                                     for n in range(60)])
+    scorer = Scorer(Store(tmp_path / "index"))
+    everything = Term("s", "cargo").scores(scorer)
+    assert len(everything) == 60
+    assert Term("s", "cargo").scores(scorer, {3, 40, 59, 99}) == {n: everything[n] for n in (3, 40, 59)}
+    assert Term("s", "spei").scores(scorer, {2, 3}) == {3: Term("s", "spei").scores(scorer)[3]}

@@ -11,6 +11,7 @@ only the documents a rare one found.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from math import log
@@ -51,6 +52,14 @@ class Scorer:
         k = K1 + 1
         if within is None:
             return {d: idf * ((w * k) / (w + norms[d])) * boost for d, w in zip(docs, weights)}
+        if len(within) * 16 < len(docs):  # a few documents in a long list: look each one up
+            found = {}
+            for d in within:
+                at = bisect_left(docs, d)
+                if at < len(docs) and docs[at] == d:
+                    w = weights[at]
+                    found[d] = idf * ((w * k) / (w + norms[d])) * boost
+            return found
         return {d: idf * ((w * k) / (w + norms[d])) * boost for d, w in zip(docs, weights) if d in within}
 
     def top(self, query: Query, limit: int, lang: str | None = None) -> list[tuple[int, float]]:
