@@ -68,7 +68,15 @@ def referenced_files(catalog: Catalog, article: Article, audience: str) -> set[s
 
 
 def allowed_files(catalog: Catalog, audience: str) -> set[str]:
-    """The docs-relative paths of every file under docs/ the site of `audience` may hold."""
+    """The docs-relative paths of every file under docs/ the site of `audience` may hold
+    (found once per catalog: each language's build and the checks ask again)."""
+    found = catalog.derived.setdefault(__name__, {})
+    if audience not in found:
+        found[audience] = frozenset(_allowed_files(catalog, audience))
+    return set(found[audience])
+
+
+def _allowed_files(catalog: Catalog, audience: str) -> set[str]:
     allowed: set[str] = set(catalog.settings.site_files)
     for path, article in catalog.by_path.items():
         if visible(article, audience):

@@ -8,6 +8,7 @@ values.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -43,11 +44,21 @@ class Settings:
     analytics_days: int = DEFAULT_ANALYTICS_DAYS
 
     def display(self, path: Path) -> str:
-        """A path as a person sees it in messages: relative to the project root."""
+        """A path as a person sees it in messages: relative to the project root (as written
+        first: the paths of articles are made from the root, and resolving each one costs
+        a system call per folder)."""
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            pass
+        try:
+            return path.resolve().relative_to(self._resolved_root).as_posix()
         except ValueError:
             return str(path)
+
+    @cached_property
+    def _resolved_root(self) -> Path:
+        return self.root.resolve()
 
     @classmethod
     def for_project(cls, root: Path, options: dict[str, Any] | None = None, **overrides: Any) -> Settings:

@@ -47,6 +47,8 @@ ROW_TEXT = 160  # characters of a row shown as a code's answer
 # typed (not only a stem) is in the page (bit 4), the word is the code of a table row (5).
 ZONE_NAMES = list(ZONES)
 EXACT_FLAG, ROW_FLAG, FLAG_BITS = 16, 32, 64
+# A word's postings: its documents' numbers in order, with the impact and flags of each.
+Postings = tuple[list[int], list[float], list[int]]
 
 
 @dataclass
@@ -102,36 +104,54 @@ def write_static_index(catalog: Catalog, audience: str, site_dir: Path) -> Stati
             for term in zones.get(name, ()):
                 holder = by_term[term]
                 holder[number] = holder.get(number, 0) | (1 << bit)
-    row_codes = {number: set(doc["code"].split()) for number, doc, _ in numbered}
+
+    # Per term, its weight in each document's stems; per word, the documents holding it as
+    # typed and those whose table rows it is the code of.
+    weights_of: dict[str, dict[int, float]] = defaultdict(dict)
+    for number, counts in stem_counts.items():
+        for term, weight in counts.items():
+            weights_of[term][number] = weight
+    exact_in: dict[str, set[int]] = defaultdict(set)
+    for number, held in exact_words.items():
+        for word in held:
+            exact_in[word].add(number)
+    row_in: dict[str, set[int]] = defaultdict(set)
+    for number, doc, _ in numbered:
+        for code in doc["code"].split():
+            row_in[code].add(number)
 
     # BM25's length part of each document, computed once (not once per posting).
     norms = {number: K1 * (1 - B + B * length / average) for number, length in lengths.items()}
-    postings: dict[str, list[tuple[int, float, int]]] = {}
+    postings: dict[str, Postings] = {}
     best = 0.0
+    k = K1 + 1
     for word in sorted(all_words):  # in order: the same sources give the same files (sets follow the hash seed)
         forms = sorted({word} if is_code(word) else {word} | stems(word))
-        flags_of: dict[int, int] = {}
-        for form in forms:
-            for number, bits in by_term.get(form, {}).items():
-                flags_of[number] = flags_of.get(number, 0) | bits
-        if not flags_of:
+        held = [by_term[form] for form in forms if form in by_term]
+        if not held:
             continue
-        idf = math.log(1 + (total - len(flags_of) + 0.5) / (len(flags_of) + 0.5))
-        entries = []
-        for number in sorted(flags_of):
-            counts = stem_counts[number]
-            tf = 0.0
-            for form in forms:
-                tf += counts.get(form, 0.0)
-            tf = tf or 1.0
-            flags = flags_of[number]
-            if word in exact_words[number]:
-                flags |= EXACT_FLAG
-            if word in row_codes[number]:
-                flags |= ROW_FLAG
-            entries.append((number, idf * tf * (K1 + 1) / (tf + norms[number]), flags))
-        best = max(best, max(impact for _, impact, _ in entries))
-        postings[word] = entries
+        if len(held) == 1:
+            flags_of = held[0]
+        else:
+            flags_of = {}
+            for holder in held:
+                for number, bits in holder.items():
+                    flags_of[number] = flags_of.get(number, 0) | bits
+        numbers = sorted(flags_of)
+        idf = math.log(1 + (total - len(numbers) + 0.5) / (len(numbers) + 0.5))
+        # A word's weight in a page: its forms' weights, added in their order (1 if none).
+        weighed = [weights_of[form].get for form in forms if form in weights_of]
+        if not weighed:
+            tfs = [1.0] * len(numbers)
+        elif len(weighed) == 1:
+            tfs = [weighed[0](n, 0.0) or 1.0 for n in numbers]
+        else:
+            tfs = [sum(get(n, 0.0) for get in weighed) or 1.0 for n in numbers]
+        exact, rows = exact_in.get(word, ()), row_in.get(word, ())
+        flags = [flags_of[n] | (EXACT_FLAG if n in exact else 0) | (ROW_FLAG if n in rows else 0) for n in numbers]
+        impacts = [idf * tf * k / (tf + norms[n]) for n, tf in zip(numbers, tfs)]
+        best = max(best, max(impacts))
+        postings[word] = (numbers, impacts, flags)
 
     shards = _term_shards(postings, df, len(languages), best)
     stage = site_dir / f".{FOLDER}.new"
@@ -181,25 +201,24 @@ def write_static_index(catalog: Catalog, audience: str, site_dir: Path) -> Stati
     return StaticReport(target, len(numbered), len(postings), files, written)
 
 
-def _term_shards(postings: dict[str, list[tuple[int, float, int]]], df: dict[str, list[int]],
-                 languages: int, best: float) -> list[dict[str, list]]:
+def _term_shards(postings: dict[str, Postings], df: dict[str, list[int]], languages: int,
+                 best: float) -> list[dict[str, list]]:
     """Each word's entry ([df per language..., postings]) in the shard of its hash; as
     many shards as keep each near TERM_SHARD_BYTES. Postings are flat: the gap to the
-    previous document number, then impact * FLAG_BITS + flags."""
+    previous document number, then impact * FLAG_BITS + flags (an impact of at least 1)."""
     entries = {}
     size = 0
-    for word, items in postings.items():
-        flat, previous = [], 0
-        for number, impact, flags in items:
-            level = max(1, round(IMPACT_LEVELS * impact / best)) if best else 1
-            flat += [number - previous, level * FLAG_BITS + flags]
-            previous = number
+    for word, (numbers, impacts, flags) in postings.items():
+        levels = [round(IMPACT_LEVELS * impact / best) or 1 for impact in impacts] if best else [1] * len(impacts)
+        gaps = [number - previous for number, previous in zip(numbers, [0, *numbers])]
+        flat = [value for pair in zip(gaps, [level * FLAG_BITS + flag for level, flag in zip(levels, flags)])
+                for value in pair]
         entry = [*df.get(word, [0] * languages), flat]
         word_stems = [word if is_code(word) else stem(word, lang) for lang in LANGUAGES]
         if any(s != word for s in word_stems):
             entry.append(word_stems)  # for the glossary's synonyms, whose keys are stems too
         entries[word] = entry
-        size += len(word) + 8 * len(items) + 12
+        size += len(word) + 8 * len(numbers) + 12
     count = max(1, math.ceil(size / TERM_SHARD_BYTES))
     shards: list[dict[str, list]] = [{} for _ in range(count)]
     for word, entry in entries.items():

@@ -5,14 +5,15 @@ length (its number of tokens). The one reading of those fields, for the agents' 
 
 from __future__ import annotations
 
+from collections import Counter
+
 
 def field_terms(text: str) -> tuple[dict[str, float], int]:
     """The terms of a weighted field with their weights, in order of first appearance, and
     the field's length in tokens. A token without "^w" weighs 1."""
+    tokens = text.split()
     weights: dict[str, float] = {}
-    length = 0
-    for token in text.split():
+    for token, times in Counter(tokens).items():  # each distinct token once: a zone repeats its words
         term, _, weight = token.partition("^")
-        weights[term] = weights.get(term, 0.0) + (float(weight) if weight else 1.0)
-        length += 1
-    return weights, length
+        weights[term] = weights.get(term, 0.0) + (float(weight) * times if weight else float(times))
+    return weights, len(tokens)

@@ -60,9 +60,11 @@ def build_atomically(config_file: Path, audience: str, target: Path, web: bool =
     output (a deploy script never uploads half a site). `target` becomes a symlink to the
     hidden folder of the last good build. The build shown before stays on disk for the
     requests still reading it (a server never fails a request during the swap); older ones
-    are removed. Unless `clean`, the pages whose inputs did not change since that build
-    are hard links to its files (kb_mkdocs.incremental); the manifest saying what this
-    build was made of is written beside `target` once it is shown."""
+    are removed while this build runs (their files are many, and removing them is mostly
+    waiting on the disk: it overlaps the build's work). Unless `clean`, the pages whose
+    inputs did not change since that build are hard links to its files
+    (kb_mkdocs.incremental); the manifest saying what this build was made of is written
+    beside `target` once it is shown."""
     target = Path(target).absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
     previous, previous_dir = (None, None) if clean else last_good_build(target)
@@ -70,25 +72,41 @@ def build_atomically(config_file: Path, audience: str, target: Path, web: bool =
     umask = os.umask(0o022)
     os.umask(umask)
     fresh.chmod(0o777 & ~umask)  # as a plain mkdir makes it: a web server must read it (mkdtemp gives 0700)
+    # The build shown now became current a whole build ago: the one before it is read by no
+    # request any more, and goes with the older ones.
+    shown = Path(os.path.realpath(target)) if target.is_symlink() else None
+    remover = threading.Thread(target=remove_old_builds, args=(target, {shown, fresh}), name="kb-remove-old-builds")
+    remover.start()
     try:
         result = build_one(config_file, audience, fresh, web, previous, previous_dir)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
+    finally:
+        remover.join()
     built = fresh.with_name(fresh.name.replace(".build-", ".built-", 1))  # complete: never a build under way
     os.replace(fresh, built)
     previous_shown = swap_in(target, built)
     result.manifest.build = built.name
     write_manifest(manifest_path(target), result.manifest)
-    for old in [*target.parent.glob(f".{target.name}.built-*"), *target.parent.glob(f".{target.name}.replaced-*")]:
-        if old not in (built, previous_shown):
-            shutil.rmtree(old, ignore_errors=True)
-    for stale in target.parent.glob(f".{target.name}.build-*"):  # left by a build that was killed
-        if time.time() - stale.stat().st_mtime > STALE_SECONDS:
-            shutil.rmtree(stale, ignore_errors=True)
+    remove_old_builds(target, {built, previous_shown})  # a real folder swapped aside, a build of another run
     if clean:
         result.full_because = "--clean"
     return result
+
+
+def remove_old_builds(target: Path, keep: set[Path | None]) -> None:
+    """Remove the finished builds beside `target` but those in `keep`, and the builds that
+    were killed (unfinished, older than STALE_SECONDS)."""
+    for old in [*target.parent.glob(f".{target.name}.built-*"), *target.parent.glob(f".{target.name}.replaced-*")]:
+        if old not in keep:
+            shutil.rmtree(old, ignore_errors=True)
+    for stale in target.parent.glob(f".{target.name}.build-*"):
+        try:
+            if stale not in keep and time.time() - stale.stat().st_mtime > STALE_SECONDS:
+                shutil.rmtree(stale, ignore_errors=True)
+        except FileNotFoundError:  # removed meanwhile by another build
+            continue
 
 
 def how_built(result: Build) -> str:
