@@ -103,8 +103,8 @@ class Run:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
     def seconds(self, pattern: str) -> float:
-        """A duration the command printed on a line matching `pattern`, e.g. 'indexed ... (12.3 s)'."""
-        match = re.search(pattern + r".*\((\d+(?:\.\d+)?) s\)", self.output())
+        """A duration the command printed on a line matching `pattern`, e.g. 'indexed ... (12.3 s)' or '(0.4 s; 1 changed...)'."""
+        match = re.search(pattern + r".*\((\d+(?:\.\d+)?) s[;)]", self.output())
         if not match:
             raise SystemExit(f"bench-build: {self.name} printed no /{pattern}/ line; its output:\n{self.output()[-2000:]}")
         return float(match.group(1))

@@ -118,3 +118,9 @@ def test_a_damaged_last_index_is_written_whole_and_a_damaged_index_is_a_clear_er
     report = build_index(kb.catalog(), "internal")
     assert report.rewritten is None
     assert SearchIndex(index_root(kb.root) / "internal").search("spei").hits
+
+
+def test_a_whole_build_takes_nothing_from_the_last_index(kb) -> None:
+    build_index(kb.catalog(), "internal")
+    assert build_index(kb.catalog(), "internal").rewritten == 0
+    assert build_index(kb.catalog(), "internal", whole=True).rewritten is None  # kb build --clean

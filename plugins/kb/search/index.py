@@ -61,15 +61,16 @@ def glossary_groups(catalog: Catalog, audience: str) -> list[dict[str, list[str]
     return groups
 
 
-def build_index(catalog: Catalog, audience: str, root: Path | None = None) -> BuildReport:
-    """Build the index of `audience` aside and swap it in; returns what was built."""
+def build_index(catalog: Catalog, audience: str, root: Path | None = None, whole: bool = False) -> BuildReport:
+    """Build the index of `audience` aside and swap it in; returns what was built.
+    `whole`: written whole, nothing taken from the last index (`kb build --clean`)."""
     start = time.perf_counter()
     root = root or index_root(catalog.settings.root)
     root.mkdir(parents=True, exist_ok=True)
     target = Path(tempfile.mkdtemp(prefix=f"{audience}.build-", dir=root))  # unique: builds may run at once
     try:
         documents = search_documents(catalog, audience)
-        rewritten = _write(target / STORE, [doc for doc, _ in documents], root / audience)
+        rewritten = _write(target / STORE, [doc for doc, _ in documents], None if whole else root / audience)
         languages = list(catalog.settings.languages)
         df = document_frequencies(documents, languages)
         counts = Counter(doc["lang"] for doc, _ in documents)
@@ -88,16 +89,16 @@ def build_index(catalog: Catalog, audience: str, root: Path | None = None) -> Bu
     return BuildReport(audience, target, sum(counts.values()), time.perf_counter() - start, dict(counts), rewritten)
 
 
-def _write(path: Path, documents: list[dict], current: Path) -> int | None:
-    """Write the index's file: from a copy of the current build's when that one is
+def _write(path: Path, documents: list[dict], current: Path | None) -> int | None:
+    """Write the index's file: from a copy of the `current` build's when that one is
     complete, of this version, and holds the same documents (returns how many documents
     changed); whole otherwise (None). A damaged last build is written whole."""
-    last = current / STORE
     try:
-        complete = json.loads((current / INFO).read_text(encoding="utf-8")).get("version") == VERSION
+        complete = current is not None and json.loads((current / INFO).read_text(encoding="utf-8")).get("version") == VERSION
     except (OSError, ValueError):
         complete = False
-    if complete and last.is_file():
+    last = current / STORE if current is not None else None
+    if complete and last is not None and last.is_file():
         shutil.copyfile(last, path)
         try:
             rewritten = update_store(path, documents)

@@ -60,7 +60,7 @@ class Planner:
         """The query of one word (all its forms) in `field`, and how many documents it may
         match."""
         # Each form (the word, a typo's correction, a completion, a synonym) is one choice:
-        # an article scores for its best choice, so holding a
+        # an article scores for its best choice (plus a tenth of the others), so holding a
         # word and its synonym does not count twice. A synonym of several words counts as
         # much as the word it stands for.
         known = self.known

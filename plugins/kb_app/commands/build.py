@@ -116,10 +116,12 @@ def how_built(result: Build) -> str:
     return f"built all {result.pages} pages: {result.full_because}"
 
 
-def index_lines(settings: Settings, audiences: list[str], catalog: Catalog | None = None) -> Iterator[str]:
+def index_lines(settings: Settings, audiences: list[str], catalog: Catalog | None = None,
+                whole: bool = False) -> Iterator[str]:
     """Build the index of each audience (of `catalog`, as the site build read the articles,
-    else read now); a line each, saying what was indexed."""
-    for report in index_audiences(settings, audiences, catalog):
+    else read now; `whole`: nothing taken from the last index); a line each, saying what was
+    indexed."""
+    for report in index_audiences(settings, audiences, catalog, whole):
         per_language = ", ".join(f"{lang} {count}" for lang, count in sorted(report.languages.items()))
         kept = "" if report.rewritten is None else f"; {report.rewritten} changed, the others kept from the last index"
         yield (f"indexed {report.documents} {report.audience} pages ({per_language}) for search in "
@@ -132,7 +134,7 @@ def build_audience(config_file: Path, settings: Settings, audience: str, target:
     result = build_atomically(config_file, audience, target, web, clean)
     return [f"built the {audience} site in {settings.display(target.parent)}/{target.name} ({result.seconds:.1f} s; "
             f"{how_built(result)})",
-            *index_lines(settings, [audience], result.catalog)]
+            *index_lines(settings, [audience], result.catalog, whole=clean)]
 
 
 def start_method() -> multiprocessing.context.BaseContext:

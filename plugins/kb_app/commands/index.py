@@ -18,8 +18,9 @@ def checked_catalog(settings: Settings) -> Catalog:
     return catalog
 
 
-def index_audiences(settings: Settings, audiences: list[str], catalog: Catalog | None = None) -> list[BuildReport]:
+def index_audiences(settings: Settings, audiences: list[str], catalog: Catalog | None = None,
+                    whole: bool = False) -> list[BuildReport]:
     """Build the index of each audience from the articles as they are now (`catalog`: as a
-    site build just read and checked them)."""
+    site build just read and checked them; `whole`: nothing taken from the last index)."""
     catalog = catalog or checked_catalog(settings)
-    return [build_index(catalog, audience) for audience in audiences]
+    return [build_index(catalog, audience, whole=whole) for audience in audiences]
