@@ -44,7 +44,7 @@ def test_a_store_holds_the_postings_lengths_and_shown_fields(tmp_path: Path) -> 
     assert store.frequency("s", "clabe") == 2 and store.frequency("s", "nada") == 0 and store.postings("s", "nada") is None
     assert store.frequency("code", "51") == 1 and store.frequency("h", "spei") == 1
     assert list(store.lengths("s")) == [3, 1, 0] and list(store.lengths("h")) == [0, 0, 1]
-    assert store.numbers("es") == {1} and store.numbers("en") == {0, 2}
+    assert store.numbers("es") == {1} and store.numbers("en") == {0, 2} and store.numbers("xx") == frozenset()
     assert store.document(1) == {"id": "b", "lang": "es", "type": "guide", "audience": "public",
                                  "doc": {"title": "b", "url": "/b/", "summary": "", "zones": {}}}
     assert store.page(0) == b'{"text": "uno"}'

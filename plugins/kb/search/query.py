@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from math import log
 
@@ -51,22 +51,26 @@ class Scorer:
         norms = self.norms(field)
         k = K1 + 1
         if within is None:
-            return {d: idf * ((w * k) / (w + norms[d])) * boost for d, w in zip(docs, weights)}
-        if len(within) * 16 < len(docs):  # a few documents in a long list: look each one up
-            found = {}
-            for d in within:
-                at = bisect_left(docs, d)
-                if at < len(docs) and docs[at] == d:
-                    w = weights[at]
-                    found[d] = idf * ((w * k) / (w + norms[d])) * boost
-            return found
-        return {d: idf * ((w * k) / (w + norms[d])) * boost for d, w in zip(docs, weights) if d in within}
+            held = zip(docs, weights)
+        elif len(within) * 16 < len(docs):  # a few documents in a long list: look each one up
+            held = _looked_up(docs, weights, within)
+        else:
+            held = ((d, w) for d, w in zip(docs, weights) if d in within)
+        return {d: idf * ((w * k) / (w + norms[d])) * boost for d, w in held}
 
     def top(self, query: Query, limit: int, lang: str | None = None) -> list[tuple[int, float]]:
         """The `limit` best documents for `query` (only those in `lang` when given), best
         first, the lower number first among equal scores."""
         scores = query.scores(self, self.store.numbers(lang) if lang else None)
         return heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _looked_up(docs: Sequence[int], weights: Sequence[float], within: Collection[int]) -> Iterator[tuple[int, float]]:
+    """The documents of `within` that a postings list holds, with their weights."""
+    for d in within:
+        at = bisect_left(docs, d)
+        if at < len(docs) and docs[at] == d:
+            yield d, weights[at]
 
 
 class Query:

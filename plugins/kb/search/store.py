@@ -39,6 +39,13 @@ _NUMBER = array("I").itemsize  # bytes of a document number in a postings list
 _DOCUMENT = "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 
+def _unpacked(typecode: str, data: bytes) -> array:
+    """An array stored as a blob (document numbers "I", weights or lengths)."""
+    found = array(typecode)
+    found.frombytes(data)
+    return found
+
+
 def _digest(doc: dict[str, Any]) -> str:
     """What tells a changed document: every field of it."""
     import hashlib  # only a build needs it (a search does not load it)
@@ -102,10 +109,7 @@ def update_store(path: Path, documents: list[dict[str, Any]]) -> int | None:
         changed = [num for num, (doc, (_, digest)) in enumerate(zip(documents, kept)) if _digest(doc) != digest]
         if not changed:
             return 0
-        lengths = {}
-        for field, data in con.execute("SELECT field, lengths FROM lengths"):
-            lengths[field] = array("I")
-            lengths[field].frombytes(data)
+        lengths = {field: _unpacked("I", data) for field, data in con.execute("SELECT field, lengths FROM lengths")}
         con.execute("BEGIN")
         for num in changed:
             (searched,) = con.execute("SELECT fields FROM documents WHERE num = ?", (num,)).fetchone()
@@ -126,11 +130,8 @@ def update_store(path: Path, documents: list[dict[str, Any]]) -> int | None:
 
 def _repost(con: sqlite3.Connection, field: str, term: str, num: int, weight: float | None) -> None:
     """Set document `num`'s weight in the postings of a term (None: it no longer holds it)."""
-    docs, weights = array("I"), array("f")
     row = con.execute("SELECT docs, weights FROM postings WHERE field = ? AND term = ?", (field, term)).fetchone()
-    if row:
-        docs.frombytes(row[0])
-        weights.frombytes(row[1])
+    docs, weights = (_unpacked("I", row[0]), _unpacked("f", row[1])) if row else (array("I"), array("f"))
     at = bisect.bisect_left(docs, num)
     present = at < len(docs) and docs[at] == num
     if weight is None:
@@ -156,6 +157,7 @@ class Store:
         self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
         (self.count,) = self._con.execute("SELECT count(*) FROM documents").fetchone()
         self._lengths: dict[str, array] = {}
+        self._languages: dict[str, frozenset[int]] = {}
 
     def close(self) -> None:
         self._con.close()
@@ -168,26 +170,25 @@ class Store:
     def postings(self, field: str, term: str) -> tuple[array, array] | None:
         """The documents holding `term` in `field`, in order, and its weight in each."""
         row = self._con.execute("SELECT docs, weights FROM postings WHERE field = ? AND term = ?", (field, term)).fetchone()
-        if row is None:
-            return None
-        docs, weights = array("I"), array("f")
-        docs.frombytes(row[0])
-        weights.frombytes(row[1])
-        return docs, weights
+        return None if row is None else (_unpacked("I", row[0]), _unpacked("f", row[1]))
 
     def lengths(self, field: str) -> array:
         """Every document's length in `field` (in tokens), by document number."""
         if field not in self._lengths:
-            found = array("I")
             row = self._con.execute("SELECT lengths FROM lengths WHERE field = ?", (field,)).fetchone()
-            if row:
-                found.frombytes(row[0])
-            self._lengths[field] = found
+            self._lengths[field] = _unpacked("I", row[0] if row else b"")
         return self._lengths[field]
 
-    def numbers(self, lang: str) -> set[int]:
-        """The documents in `lang`."""
-        return {num for (num,) in self._con.execute("SELECT num FROM documents WHERE lang = ?", (lang,))}
+    def numbers(self, lang: str) -> frozenset[int]:
+        """The documents in `lang` (read once per language the index holds: every search in
+        it asks; a language it does not hold, which anyone may ask for, is not kept)."""
+        found = self._languages.get(lang)
+        if found is None:
+            rows = self._con.execute("SELECT num FROM documents WHERE lang = ?", (lang,))
+            found = frozenset(num for (num,) in rows)
+            if found:
+                self._languages[lang] = found
+        return found
 
     def document(self, num: int) -> dict[str, Any]:
         """What the ranking reads of a document: id, lang, type, audience and `doc` (title,
