@@ -36,6 +36,17 @@ def test_no_index_yet_is_a_clear_error(project):
         SearchIndex(index_root(project.root) / "internal")
 
 
+@pytest.mark.parametrize("info", ["[]", "{not json", "", "\"text\""])
+def test_a_damaged_info_file_is_no_index_and_the_next_build_writes_it_whole(kb, info):
+    build_index(kb.catalog(), "internal")
+    folder = index_root(kb.root) / "internal"
+    (folder / "info.json").write_text(info, encoding="utf-8")
+    with pytest.raises(IndexUnavailable, match="no search index"):
+        SearchIndex(folder)
+    assert build_index(kb.catalog(), "internal").rewritten is None
+    assert SearchIndex(folder).search("spei").hits
+
+
 def test_rebuild_while_searching(kb):
     """Searches running while the index is rebuilt again and again all get whole answers."""
     catalog = kb.catalog()

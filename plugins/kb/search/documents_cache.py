@@ -46,9 +46,18 @@ def search_documents(catalog: Catalog, audience: str) -> list[Document]:
     return computed[audience]
 
 
-def document_frequencies(documents: list[Document], languages: list[str]) -> dict[str, list[int]]:
-    """Per word of the documents' vocabularies, how many documents of each language hold
-    it (a document of a language not listed counts as the first)."""
+def document_frequencies(catalog: Catalog, audience: str) -> dict[str, list[int]]:
+    """Per word of the vocabularies of `audience`'s documents, how many documents of each of
+    the catalog's languages hold it (a document of a language not listed counts as the
+    first): counted once per catalog, as the documents are (both indexes of a build ask).
+    Shared: read it, never change it."""
+    counted = catalog.derived.setdefault(f"{__name__}.document_frequencies", {})
+    if audience not in counted:
+        counted[audience] = _frequencies(search_documents(catalog, audience), list(catalog.settings.languages))
+    return counted[audience]
+
+
+def _frequencies(documents: list[Document], languages: list[str]) -> dict[str, list[int]]:
     df: dict[str, list[int]] = {}
     for doc, vocabulary in documents:
         column = languages.index(doc["lang"]) if doc["lang"] in languages else 0

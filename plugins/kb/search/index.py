@@ -28,7 +28,7 @@ from kb.audience import visible
 from kb.catalog import Catalog
 from kb.render import page_markdown
 from kb.search.documents_cache import document_frequencies, search_documents
-from kb.search.files import INFO, REPLIES, SYNONYMS, VERSION, VOCABULARY, index_root
+from kb.search.files import INFO, REPLIES, SYNONYMS, VERSION, VOCABULARY, index_root, read_info
 from kb.search.glossary import GLOSSARY_ID, parse_glossary
 from kb.search.synonyms import Synonyms
 from kb.search.store import STORE, update_store, write_store
@@ -72,7 +72,7 @@ def build_index(catalog: Catalog, audience: str, root: Path | None = None, whole
         documents = search_documents(catalog, audience)
         rewritten = _write(target / STORE, [doc for doc, _ in documents], None if whole else root / audience)
         languages = list(catalog.settings.languages)
-        df = document_frequencies(documents, languages)
+        df = document_frequencies(catalog, audience)
         counts = Counter(doc["lang"] for doc, _ in documents)
         (target / VOCABULARY).write_text(json.dumps({"languages": languages, "words": df}, ensure_ascii=False), encoding="utf-8")
         (target / SYNONYMS).write_text(json.dumps(Synonyms(glossary_groups(catalog, audience)).to_json(), ensure_ascii=False), encoding="utf-8")
@@ -93,13 +93,9 @@ def _write(path: Path, documents: list[dict], current: Path | None) -> int | Non
     """Write the index's file: from a copy of the `current` build's when that one is
     complete, of this version, and holds the same documents (returns how many documents
     changed); whole otherwise (None). A damaged last build is written whole."""
-    try:
-        complete = current is not None and json.loads((current / INFO).read_text(encoding="utf-8")).get("version") == VERSION
-    except (OSError, ValueError):
-        complete = False
-    last = current / STORE if current is not None else None
-    if complete and last is not None and last.is_file():
-        shutil.copyfile(last, path)
+    info = read_info(current) if current is not None else None
+    if info is not None and info.get("version") == VERSION and (current / STORE).is_file():
+        shutil.copyfile(current / STORE, path)
         try:
             rewritten = update_store(path, documents)
         except sqlite3.DatabaseError:

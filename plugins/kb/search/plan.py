@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-
 from kb.search.analysis import is_code, stems
 from kb.search.expansion import SYNONYM_WEIGHT, QueryWord, forms
 from kb.search.query import And, AndMaybe, DisjunctionMax, Or, Query, Term

@@ -2,8 +2,8 @@
 typos, codes. The public entry of the search: `SearchIndex(path).search(text)`.
 
 A search parses the query (parse.py), expands its words (expansion.py: typos, completions
-and synonyms from the vocabulary and the glossary), runs the planned queries
-(plan.py, query.py), re-ranks the best candidates (ranking.py) and points each result at its answer
+and synonyms from the vocabulary and the glossary), runs the planned queries (plan.py,
+query.py), re-ranks the best candidates (ranking.py) and points each result at its answer
 (answer.py, snippets.py). This module opens the index (store.py), follows its rebuilds
 and wires those steps together.
 """
@@ -17,11 +17,10 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
-
 from kb.search.analysis import is_code, stems
 from kb.search.answer import locate
 from kb.search.expansion import QueryWord, expand, query_language
-from kb.search.files import INFO, SYNONYMS, VERSION, VOCABULARY
+from kb.search.files import SYNONYMS, VERSION, VOCABULARY, read_info
 from kb.search.parse import ParsedQuery, parse
 from kb.search.plan import Planner
 from kb.search.query import Scorer
@@ -59,9 +58,9 @@ class SearchIndex:
     def _open(self) -> None:
         target = os.path.realpath(self.path)
         folder = Path(target)
-        if not folder.is_dir() or not (folder / INFO).exists() or not (folder / STORE).exists():
+        info = read_info(folder) if folder.is_dir() else None
+        if info is None or not (folder / STORE).exists():
             raise IndexUnavailable(f"no search index at {self.path}")
-        info = json.loads((folder / INFO).read_text(encoding="utf-8"))
         if info.get("version") != VERSION:
             raise IndexUnavailable(f"the search index at {self.path} was built by another version of kb")
         try:

@@ -85,7 +85,7 @@ def write_static_index(catalog: Catalog, audience: str, site_dir: Path) -> Stati
     lengths: dict[int, float] = {}
     zone_sets: dict[int, dict[str, set[str]]] = {}
     exact_words: dict[int, set[str]] = {}
-    df = document_frequencies(docs, languages)
+    df = document_frequencies(catalog, audience)
     all_words: set[str] = set()
     for number, doc, _ in numbered:
         stem_counts[number], _ = field_terms(doc["s"])

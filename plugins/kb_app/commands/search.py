@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from kb.search.files import INFO, index_root
+from kb.search.files import index_root, read_info
 from kb.search.searcher import IndexUnavailable, Results, SearchIndex
 
 _MARK = re.compile(r"<mark>(.*?)</mark>")
@@ -29,10 +29,7 @@ def open_index(root: Path, audience: str) -> SearchIndex:
 
 def index_languages(root: Path, audience: str) -> tuple[str, ...]:
     """The languages the index of `audience` was built with (empty if it records none)."""
-    try:
-        info = json.loads((index_root(root) / audience / INFO).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return ()
+    info = read_info(index_root(root) / audience) or {}
     return tuple(info.get("languages") or info.get("documents") or ())
 
 
