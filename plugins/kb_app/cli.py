@@ -151,34 +151,18 @@ def index_command(ctx: click.Context, audience: str) -> None:
         click.echo(line)
 
 
-@cli.command()
-@click.argument("query")
-@click.option("--lang", help="Only articles in this language, e.g. es (default: all, the query's first).")
-@click.option("--audience", type=AUDIENCE_CHOICE, default=Audience.INTERNAL.value, show_default=True,
-              help="Search what this audience's site shows.")
-@click.option("-n", "--limit", type=click.IntRange(1, 50), default=10, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON array (id, lang, title, url, anchor, snippet, score...).")
+@cli.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False},
+             add_help_option=False)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
 @click.pass_context
-def search(ctx: click.Context, query: str, lang: str | None, audience: str, limit: int, as_json: bool) -> None:
+def search(ctx: click.Context, args: tuple[str, ...]) -> int:
     """Search the articles the way agents type: "spei no llega", "chargebak", "51".
 
-    Accents, capitals and typos do not matter; codes are matched exactly; glossary terms
-    find their translation.
+    Its options are parsed by kb_app.commands.search (see 'kb search --help').
     """
-    from kb_app.commands.search import index_languages, open_index, results_json, results_text
+    from kb_app.commands.search import main as search_main
 
-    root = project_root(ctx.obj["config"])
-    index = open_index(root, audience)
-    languages = index_languages(root, audience)
-    if lang is not None and languages and lang not in languages:
-        raise click.BadParameter(f"{lang!r} is not one of the index's languages: {', '.join(languages)}", param_hint="--lang")
-    results = index.search(query, lang=lang, limit=limit)
-    if as_json:
-        click.echo(results_json(results))
-        if not results.hits and results.did_you_mean:
-            click.echo(f"did you mean: {results.did_you_mean}", err=True)
-    else:
-        click.echo(results_text(results, query))
+    return search_main(list(args), root=project_root(ctx.obj["config"]))
 
 
 @cli.command("eval")
@@ -483,10 +467,7 @@ def report_feedback(ctx: click.Context, since: str, as_json: bool) -> None:
     click.echo(run(_settings(ctx), parse_since(since), as_json))
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Run the command line (exits with the command's code)."""
-    cli.main(args=argv, prog_name="kb")
-
-
 if __name__ == "__main__":
+    from kb_app.__main__ import main
+
     main()

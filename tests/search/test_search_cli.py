@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from kb_app.cli import main
+from kb_app.__main__ import main
 
 
 def run(project, *args):
@@ -18,8 +18,8 @@ def run(project, *args):
 
 
 def run_process(project, *args):
-    """Run the real `kb` process in the project folder, as a person does."""
-    result = subprocess.run([sys.executable, "-m", "kb_app.cli", *args], cwd=project.root,
+    """Run the real `kb` process in the project folder, as a person does (`kb` is `python -m kb_app`)."""
+    result = subprocess.run([sys.executable, "-m", "kb_app", *args], cwd=project.root,
                             capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
     return result.returncode, result.stdout, result.stderr
 
@@ -61,7 +61,11 @@ def test_search_public_audience_and_nothing_found(kb):
 
 @pytest.mark.parametrize("args, message", [
     (["search", "spei"], "no search index"),
-    (["search", "spei", "--limit", "0"], "Invalid value for '-n' / '--limit'"),
+    (["search", "spei", "--limit", "0"], "kb search: argument -n/--limit: 0 is not between 1 and 50 (see 'kb search --help')"),
+    (["search", "spei", "--limit", "ten"], "argument -n/--limit: 'ten' is not a whole number"),
+    (["search"], "the following arguments are required: query"),
+    (["search", "spei", "--audience", "everyone"], "argument --audience: invalid choice: 'everyone'"),
+    (["search", "spei", "--colour"], "unrecognized arguments: --colour"),
     (["eval", "missing.yaml", "--no-builtin"], "missing.yaml: cannot read it"),
 ])
 def test_bad_input_is_one_line(kb, args, message):
@@ -73,7 +77,7 @@ def test_bad_input_is_one_line(kb, args, message):
 def test_a_language_the_index_lacks_is_one_line(kb):
     run(kb, "index")
     code, _, err = run(kb, "search", "spei", "--lang", "fr")
-    assert code == 2 and "Invalid value for --lang" in err and "en, es" in err and len(err.strip().splitlines()) == 1
+    assert code == 2 and "argument --lang: 'fr'" in err and "en, es" in err and len(err.strip().splitlines()) == 1
 
 
 def test_the_real_process_indexes_and_searches_from_the_project_folder(kb):
@@ -81,6 +85,29 @@ def test_the_real_process_indexes_and_searches_from_the_project_folder(kb):
     assert code == 0 and "indexed 9 internal pages" in out, err
     code, out, err = run_process(kb, "search", "contracargo", "--json")
     assert code == 0 and json.loads(out)[0]["id"] == "payments/chargebacks", err
+
+
+def test_the_real_process_says_what_the_command_group_says(kb):
+    """`kb search ...` is parsed without click (kb_app.__main__), `kb -f CONFIG search ...`
+    through the group: the same results, errors and exit codes either way."""
+    run(kb, "index")
+    for args in (["devolucion 03"], ["chargeback", "--lang", "en", "-n", "2", "--json"], ["xargebak"],
+                 ["spei", "-n", "0"], ["spei", "--lang", "fr"], [], ["spei", "--audience", "public", "--json"]):
+        assert run_process(kb, "search", *args) == run(kb, "search", *args), args
+
+
+def test_the_text_is_bold_on_a_terminal_and_never_carries_control_characters():
+    from kb.search.parse import parse
+    from kb.search.results import Hit, Results
+    from kb_app.commands.search import results_text
+
+    hit = Hit("x", "es", "Título\x1b[31m rojo", "/es/x/", "", "a <mark>SPEI</mark> &amp; b&#27;[2J <b>c</b>", 1.0)
+    results = Results([hit], parse("spei"))
+    plain = results_text(results, "spei")
+    assert plain.splitlines()[0] == " 1. Título[31m rojo  [es]" and plain.splitlines()[2] == "    a SPEI & b[2J c"
+    bold = results_text(results, "spei", bold=True)
+    assert "\x1b[1mSPEI\x1b[0m" in bold and "\x1b[1mTítulo[31m rojo\x1b[0m" in bold
+    assert bold.count("\x1b") == 4  # only the bold's own
 
 
 @pytest.mark.parametrize("query", ['"unbalanced', "*", "OR OR", "x" * 10_000, "\x01\x02spei"])

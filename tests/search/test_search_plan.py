@@ -24,7 +24,7 @@ def leaves(query: Query) -> list[Term]:
 
 
 def word(text: str, *alternatives: tuple[str, float]) -> QueryWord:
-    return QueryWord(text, forms(text), list(alternatives))
+    return QueryWord(text, forms(text), list(alternatives), [])
 
 
 def planner(frequencies: dict[tuple[str, str], int], documents: int = 100) -> Planner:

@@ -10,7 +10,7 @@ import sys
 # Run the command in a fresh interpreter, then list the modules it loaded.
 PROBE = """
 import json, sys
-from kb_app.cli import main
+from kb_app.__main__ import main
 try:
     main(sys.argv[1:])
 except SystemExit:
@@ -37,6 +37,8 @@ def test_kb_search_loads_no_site_server_or_builder_modules(kb, indexed):
     assert not {m.split(".")[0] for m in modules} & HEAVY
     assert not {m for m in modules if m in BUILDER or m.startswith("kb_mkdocs")}
     assert {m for m in modules if m.startswith("kb_app.commands.")} == {"kb_app.commands.search"}
+    # Nor click, nor what dataclasses import (inspect, ast, dis): a third of the 100 ms budget
+    assert not modules & {"click", "kb_app.cli", "dataclasses", "inspect", "ast"}
 
 
 def test_kb_search_of_known_words_does_not_load_the_typo_matcher(kb, indexed):

@@ -5,7 +5,7 @@ from kb.search.ranking import LANGUAGE_BOOST, Candidate, fit, holds_phrases, ran
 
 
 def word(text: str) -> QueryWord:
-    return QueryWord(text, forms(text), [])
+    return QueryWord(text, forms(text), [], [])
 
 
 def zones(title: str = "", meta: str = "", head: str = "", body: str = "") -> dict[str, str]:

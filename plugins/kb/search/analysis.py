@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import Stemmer
 
@@ -78,8 +78,7 @@ def terms(text: str) -> Iterator[str]:
             yield word
 
 
-@dataclass(frozen=True)
-class Analyzed:
+class Analyzed(NamedTuple):
     """A text as index terms: `exact` (folded words) and `stem` (their stems), in order."""
 
     exact: str

@@ -4,14 +4,13 @@ best (beyond the title's words) with the paragraph holding the most of them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kb.search.analysis import words
 from kb.search.snippets import Marker
 
 
-@dataclass
-class Answer:
+class Answer(NamedTuple):
     anchor: str = ""  # the heading or row id to link to ("": the top of the page)
     row: str = ""  # the first cell of the row that answers
     snippet: str = ""  # HTML, the matching words in <mark>

@@ -5,7 +5,7 @@ as a phrase). Also the query's language, read from the words as understood."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kb.search.analysis import is_code, stems
 from kb.search.parse import ParsedQuery
@@ -17,14 +17,14 @@ PREFIX_WEIGHT = 0.6
 SYNONYM_WEIGHT = 0.7
 
 
-@dataclass
-class QueryWord:
-    """One query word and every form that counts as matching it."""
+class QueryWord(NamedTuple):
+    """One query word and every form that counts as matching it (its sets and lists are
+    filled in while the query is expanded, then only read)."""
 
     text: str
     forms: set[str]  # index terms (exact words and stems) that match the word
     alternatives: list[tuple[str, float]]  # (word, weight) besides itself: typos, completions, synonyms
-    phrases: list[tuple[str, ...]] = field(default_factory=list)  # synonyms of several words
+    phrases: list[tuple[str, ...]]  # synonyms of several words
 
 
 def forms(word: str) -> set[str]:
@@ -49,19 +49,19 @@ def expand(parsed: ParsedQuery, vocabulary: Vocabulary, synonyms: Synonyms,
         matching = forms(word)
         for alternative, _ in alternatives:
             matching |= forms(alternative)
-        result.append(QueryWord(word, matching, alternatives))
+        result.append(QueryWord(word, matching, alternatives, []))
     for expansion in synonyms.expand([w.text for w in result]):
         if expansion.end - expansion.start == 1:
             target = result[expansion.start]
             for phrase in expansion.phrases:
                 if len(phrase) == 1:
                     target.alternatives.append((phrase[0], SYNONYM_WEIGHT))
-                    target.forms |= forms(phrase[0])
+                    target.forms.update(forms(phrase[0]))
                 else:
                     target.phrases.append(phrase)
         else:
             for position in range(expansion.start, expansion.end):
-                result[position].phrases += list(expansion.phrases)
+                result[position].phrases.extend(expansion.phrases)
     return result
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kb.search.analysis import STOPWORDS, fold, words
 
@@ -18,13 +18,12 @@ _QUOTED = re.compile(r'"([^"]*)"')
 _TOKEN = re.compile(r"[^\W_]+\*?|\*")
 
 
-@dataclass
-class ParsedQuery:
+class ParsedQuery(NamedTuple):
     """What was understood of the query: its words (folded), its quoted phrases, and
     whether the last word may be unfinished."""
 
-    words: list[str] = field(default_factory=list)
-    phrases: list[list[str]] = field(default_factory=list)
+    words: list[str]
+    phrases: list[list[str]]
     prefix: bool = False
 
     @property
@@ -44,16 +43,12 @@ def clean(text: str) -> str:
 def parse(text: str) -> ParsedQuery:
     """Parse what an agent typed; never raises."""
     text = clean(text)
-    parsed = ParsedQuery()
-    for match in _QUOTED.finditer(text):
-        phrase = words(match.group(1))
-        if len(phrase) > 1:
-            parsed.phrases.append(phrase)
+    phrases = [phrase for match in _QUOTED.finditer(text) if len(phrase := words(match.group(1))) > 1]
     rest = _QUOTED.sub(lambda m: " " + m.group(1) + " ", text).replace('"', " ")
     tokens = [t for t in _TOKEN.findall(rest) if t != "*" and t not in OPERATORS]
     raw = [fold(t.rstrip("*")) for t in tokens]
     kept = [w for w in raw if w not in STOPWORDS] or raw  # a query of stop words only keeps them
-    parsed.words = list(dict.fromkeys(kept))[:MAX_WORDS]
+    query_words = list(dict.fromkeys(kept))[:MAX_WORDS]
     ends_open = bool(tokens) and (tokens[-1].endswith("*") or not text.endswith((" ", '"')))
-    parsed.prefix = ends_open and bool(parsed.words) and fold(tokens[-1].rstrip("*")) == parsed.words[-1]
-    return parsed
+    prefix = ends_open and bool(query_words) and fold(tokens[-1].rstrip("*")) == query_words[-1]
+    return ParsedQuery(query_words, phrases, prefix)

@@ -9,7 +9,7 @@ count the share of the query's words an article holds (all beat most), where the
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kb.search.analysis import words
 from kb.search.expansion import QueryWord
@@ -22,8 +22,7 @@ ZONE_BONUS = {"title": 1.0, "meta": 0.6, "head": 0.3, "body": 0.0}
 SCORE_POWER = 0.5  # of the index's score in the final one: below 1, where words are counts more
 
 
-@dataclass
-class Candidate:
+class Candidate(NamedTuple):
     """A document the index found: its article, language, stored fields (`doc`: title,
     url, summary, zones) and score; `number` is the index's document number."""
 
@@ -65,8 +64,7 @@ def rank(candidates: Iterable[Candidate], query_words: list[QueryWord], language
         if language and candidate.lang == language:
             score *= LANGUAGE_BOOST
         if candidate.id not in best or score > best[candidate.id].score:
-            candidate.score = score
-            best[candidate.id] = candidate
+            best[candidate.id] = candidate._replace(score=score)
     return sorted(best.values(), key=lambda c: -c.score)[:limit]
 
 

@@ -4,13 +4,12 @@ when nothing matched)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from typing import NamedTuple
 
 from kb.search.parse import ParsedQuery
 
 
-@dataclass
-class Hit:
+class Hit(NamedTuple):
     id: str
     lang: str
     title: str
@@ -27,13 +26,12 @@ class Hit:
         return self.url + (f"#{self.anchor}" if self.anchor else "")
 
     def to_json(self) -> dict:
-        return asdict(self)
+        return self._asdict()
 
 
-@dataclass
-class Results:
+class Results(NamedTuple):
     hits: list[Hit]
     query: ParsedQuery
     language: str | None = None  # the language the query seems to be in
     did_you_mean: str | None = None
-    corrected: dict[str, list[str]] = field(default_factory=dict)  # word -> typo candidates used
+    corrected: dict[str, list[str]] | None = None  # word -> typo candidates used

@@ -147,10 +147,7 @@ class SearchIndex:
             answer = locate(doc | json.loads(self.store.page(candidate.number)), marker, codes, len(query_words))
             found.append(Hit(candidate.id, candidate.lang, doc["title"], doc["url"], answer.anchor, answer.snippet,
                              round(candidate.score, 3), candidate.type, candidate.audience, answer.row))
-        results = Results(found, parsed, language, corrected=corrected)
-        if not found:
-            results.did_you_mean = self.did_you_mean(parsed)
-        return results
+        return Results(found, parsed, language, None if found else self.did_you_mean(parsed), corrected)
 
     def is_row_code(self, word: str) -> bool:
         """Whether a (folded) code names a table row of some article: a decline, return or

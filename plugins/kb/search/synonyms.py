@@ -7,7 +7,7 @@ A query process loads only this module, not the Markdown reading of the glossary
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kb.search.analysis import LANGUAGES, stem, terms
 
@@ -20,8 +20,7 @@ def phrase_keys(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
     return keys
 
 
-@dataclass(frozen=True)
-class Expansion:
+class Expansion(NamedTuple):
     """Query words [start, end) mean the same as each of `phrases` (folded words)."""
 
     start: int

@@ -46,7 +46,8 @@ class Vocabulary:
 
     @cached_property
     def totals(self) -> list[int]:
-        return [max(1, sum(counts[i] for counts in self.df.values())) for i in range(len(self.languages))]
+        columns = zip(*self.df.values()) if self.df else ([] for _ in self.languages)  # one per language
+        return [max(1, sum(column)) for column in columns]
 
     def __contains__(self, word: str) -> bool:
         return word in self.df

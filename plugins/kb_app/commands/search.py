@@ -1,30 +1,102 @@
 """`kb search`: search an audience's index and print the results for people or machines.
 
 It needs no site configuration: the index lives under the project's folder and records its
-languages when it is built, so a search starts without loading MkDocs.
+languages when it is built, so a search starts without loading MkDocs. It is also the one
+command parsed with the standard library's argparse instead of click: it is what agents'
+terminals and help-desk macros run many times a day, and importing click alone takes a
+third of its 100 ms budget (README, "Speed"). `kb search ...` reaches `main` straight from
+the `kb` script (kb_app.__main__); `kb -f CONFIG search ...` through the group's
+pass-through command (cli.py). Its errors are written as the group writes them.
 """
 
 from __future__ import annotations
 
+import argparse
 import html
 import json
+import os
 import re
+import sys
 from pathlib import Path
-
-import click
 
 from kb.search.files import index_root, read_info
 from kb.search.searcher import IndexUnavailable, Results, SearchIndex
+from kb.vocabulary import Audience, values
 
+PROG = "kb search"
+DETAILS = ("Accents, capitals and typos do not matter; codes are matched exactly; glossary terms find their "
+           "translation. The index is the one kb index (or kb build) last made.")
+LIMITS = (1, 50)
 _MARK = re.compile(r"<mark>(.*?)</mark>")
+_TAG = re.compile(r"<[^>]*>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class UsageError(Exception):
+    """A mistake in the command line: its message, then a pointer to the help (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse prints the usage and exits; one line is ours
+        raise UsageError(message)
+
+
+def _limit(text: str) -> int:
+    low, high = LIMITS
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high}")
+    return value
+
+
+def parser() -> argparse.ArgumentParser:
+    found = _Parser(prog=PROG, description=DETAILS, allow_abbrev=False)
+    found.add_argument("query", help='What an agent would type, e.g. "spei no llega", "chargebak" or "51".')
+    found.add_argument("--lang", help="Only articles in this language, e.g. es (default: all, the query's first).")
+    found.add_argument("--audience", choices=values(Audience), default=Audience.INTERNAL.value,
+                       help="Search what this audience's site shows (default: %(default)s).")
+    found.add_argument("-n", "--limit", type=_limit, default=10, metavar="N",
+                       help=f"How many results, {LIMITS[0]} to {LIMITS[1]} (default: %(default)s).")
+    found.add_argument("--json", dest="as_json", action="store_true",
+                       help="Print a JSON array (id, lang, title, url, anchor, snippet, score...).")
+    return found
+
+
+def main(argv: list[str], root: Path | None = None) -> int:
+    """Run `kb search ARGV` in the project at `root` (default: the current folder, the one
+    holding mkdocs.yml); the exit code."""
+    root = Path.cwd() if root is None else root
+    try:
+        args = parser().parse_args(argv)
+        index = open_index(root, args.audience)
+        languages = index_languages(root, args.audience)
+        if args.lang is not None and languages and args.lang not in languages:
+            raise UsageError(f"argument --lang: {args.lang!r} is not one of the index's languages: {', '.join(languages)}")
+        results = index.search(args.query, lang=args.lang, limit=args.limit)
+    except UsageError as exc:
+        print(f"{PROG}: {exc} (see '{PROG} --help')", file=sys.stderr)
+        return 2
+    except IndexUnavailable as exc:
+        print(f"kb: {exc}", file=sys.stderr)
+        return 1
+    if args.as_json:
+        print(results_json(results))
+        if not results.hits and results.did_you_mean:
+            print(f"did you mean: {results.did_you_mean}", file=sys.stderr)
+    else:
+        print(results_text(results, args.query, bold=sys.stdout.isatty() and "NO_COLOR" not in os.environ))
+    return 0
 
 
 def open_index(root: Path, audience: str) -> SearchIndex:
-    """The index of `audience` in the project at `root`, or a one-line error saying how to build it."""
+    """The index of `audience` in the project at `root`; IndexUnavailable says how to build it."""
     try:
         return SearchIndex(index_root(root) / audience)
     except IndexUnavailable as exc:
-        raise click.ClickException(f"{exc}: run 'kb index' (or 'kb build') first") from None
+        raise IndexUnavailable(f"{exc}: run 'kb index' (or 'kb build') first") from None
 
 
 def index_languages(root: Path, audience: str) -> tuple[str, ...]:
@@ -37,19 +109,29 @@ def results_json(results: Results) -> str:
     return json.dumps([hit.to_json() for hit in results.hits], ensure_ascii=False, indent=2)
 
 
-def results_text(results: Results, query: str) -> str:
-    """A ranked list for people: title, language, link, snippet with the matched words
-    in bold."""
+def _plain(fragment: str) -> str:
+    """HTML as a terminal shows it: no tags, entities read, and no control character (no
+    article's text moves the cursor or changes the colours)."""
+    return _CONTROL.sub("", html.unescape(_TAG.sub("", fragment)))
+
+
+def results_text(results: Results, query: str, bold: bool = False) -> str:
+    """A ranked list for people: title, language, link, snippet with the matched words (in
+    bold on a terminal)."""
     if not results.hits:
         if results.query.empty:
             return "Type a few words to search for (the query had none)."
         hint = f" Did you mean: {results.did_you_mean!r}?" if results.did_you_mean else ""
         return f"No article matches {query.strip()[:80]!r}.{hint}"
+
+    def strong(text: str) -> str:
+        return f"\x1b[1m{text}\x1b[0m" if bold else text
+
     lines = []
     for number, hit in enumerate(results.hits, 1):
-        snippet = _MARK.sub(lambda m: click.style(html.unescape(m.group(1)), bold=True), hit.snippet)
-        snippet = html.unescape(re.sub(r"<(?!/?mark)[^>]*>", "", snippet))
-        lines.append(f"{number:>2}. {click.style(hit.title, bold=True)}  [{hit.lang}]")
+        parts = _MARK.split(hit.snippet)  # the text between marks, then a marked word, and so on
+        snippet = "".join(strong(_plain(part)) if index % 2 else _plain(part) for index, part in enumerate(parts))
+        lines.append(f"{number:>2}. {strong(_CONTROL.sub('', hit.title))}  [{hit.lang}]")
         lines.append(f"    {hit.link}")
         if snippet:
             lines.append(f"    {snippet}")
@@ -57,5 +139,3 @@ def results_text(results: Results, query: str) -> str:
         fixed = ", ".join(f"{word} -> {' / '.join(found[:2])}" for word, found in results.corrected.items())
         lines.append(f"(typos read as: {fixed})")
     return "\n".join(lines)
-
-

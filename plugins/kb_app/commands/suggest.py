@@ -52,7 +52,10 @@ def ticket_from_export(export: Path, ticket_id: str, fmt: str) -> tuple[str, str
 
 def run_suggest(settings: Settings, audience: str, subject: str, description: str, lang: str | None,
                 limit: int) -> Suggestions:
-    index = open_index(settings.root, audience)
+    try:
+        index = open_index(settings.root, audience)
+    except IndexUnavailable as exc:
+        raise click.ClickException(str(exc)) from None
     try:
         replies = ReplyBook.from_index(index.path)
     except IndexUnavailable as exc:
