@@ -25,6 +25,7 @@ import json
 import math
 import shutil
 from collections import defaultdict
+from itertools import chain, repeat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,13 +141,10 @@ def write_static_index(catalog: Catalog, audience: str, site_dir: Path) -> Stati
         numbers = sorted(flags_of)
         idf = math.log(1 + (total - len(numbers) + 0.5) / (len(numbers) + 0.5))
         # A word's weight in a page: its forms' weights, added in their order (1 if none).
-        weighed = [weights_of[form].get for form in forms if form in weights_of]
-        if not weighed:
-            tfs = [1.0] * len(numbers)
-        elif len(weighed) == 1:
-            tfs = [weighed[0](n, 0.0) or 1.0 for n in numbers]
-        else:
-            tfs = [sum(get(n, 0.0) for get in weighed) or 1.0 for n in numbers]
+        # (Each form's weights read with map, and added up with zip: loops in C, over the
+        # tens of thousands of postings a common word has.)
+        columns = [list(map(weights_of[form].get, numbers, repeat(0.0))) for form in forms if form in weights_of]
+        tfs = [tf or 1.0 for tf in (columns[0] if len(columns) == 1 else map(sum, zip(*columns)))] if columns else [1.0] * len(numbers)
         exact, rows = exact_in.get(word, ()), row_in.get(word, ())
         flags = [flags_of[n] | (EXACT_FLAG if n in exact else 0) | (ROW_FLAG if n in rows else 0) for n in numbers]
         impacts = [idf * tf * k / (tf + norms[n]) for n, tf in zip(numbers, tfs)]
@@ -211,8 +209,7 @@ def _term_shards(postings: dict[str, Postings], df: dict[str, list[int]], langua
     for word, (numbers, impacts, flags) in postings.items():
         levels = [round(IMPACT_LEVELS * impact / best) or 1 for impact in impacts] if best else [1] * len(impacts)
         gaps = [number - previous for number, previous in zip(numbers, [0, *numbers])]
-        flat = [value for pair in zip(gaps, [level * FLAG_BITS + flag for level, flag in zip(levels, flags)])
-                for value in pair]
+        flat = list(chain.from_iterable(zip(gaps, [level * FLAG_BITS + flag for level, flag in zip(levels, flags)])))
         entry = [*df.get(word, [0] * languages), flat]
         word_stems = [word if is_code(word) else stem(word, lang) for lang in LANGUAGES]
         if any(s != word for s in word_stems):
