@@ -180,8 +180,10 @@ def _parse_sources(reader: _Reader, data: dict[str, Any]) -> list[Source]:
     return sources
 
 
-def read_article(path: Path, settings: Settings, taxonomy: Taxonomy, today: dt.date | None = None) -> tuple[Article | None, list[Problem]]:
-    """Read one file under `docs/<lang>/` against the article contract."""
+def read_article(path: Path, settings: Settings, taxonomy: Taxonomy, today: dt.date | None = None,
+                 fields: frontmatter.Fields | None = None) -> tuple[Article | None, list[Problem]]:
+    """Read one file under `docs/<lang>/` against the article contract (`fields`: how its
+    front matter's YAML is read, see frontmatter.split)."""
     today = today or dt.date.today()
     display = settings.display(path)
     relative = path.relative_to(settings.docs_dir).as_posix()
@@ -194,7 +196,7 @@ def read_article(path: Path, settings: Settings, taxonomy: Taxonomy, today: dt.d
     except OSError as exc:
         return None, [Problem(display, 0, "", f"the file cannot be read ({exc.strerror or exc})", "check that it is a file you may read")]
     try:
-        fm = frontmatter.split(text)
+        fm = frontmatter.split(text, fields)
     except frontmatter.FrontMatterError as exc:
         return None, [Problem(display, exc.line, "front matter", str(exc), exc.fix, code="bad-yaml")]
     data = fm.data

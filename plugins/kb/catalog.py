@@ -13,6 +13,7 @@ from kb.articles import Article, read_article
 from kb.audience import visible
 from kb.docfiles import scan
 from kb.factcheck.kept import data_digest
+from kb.kept_front_matter import KeptFrontMatter
 from kb.facts import Facts, load_facts
 from kb.problems import Problem, Severity, sort_problems
 from kb.settings import Settings
@@ -97,11 +98,13 @@ def load_catalog(settings: Settings, today: dt.date | None = None, strict: bool 
     for path in files.dangling:
         problems.append(Problem(f"{settings.display(path.parent)}/{path.name}", 0, "", "is a link to a missing file: skipped",
                                 "remove the link, or restore the file it points at", Severity.WARNING, "not-an-article"))
+    kept = KeptFrontMatter(settings.root)
     for path in files.articles:
-        article, found = read_article(path, settings, taxonomy, today)
+        article, found = read_article(path, settings, taxonomy, today, kept.fields)
         problems += found
         if article is not None:
             catalog.articles.append(article)
+    kept.save()
     problems += checks.check_catalog(catalog, today, strict, {(p.file, p.field) for p in problems})
     catalog.problems = sort_problems(problems)
     return catalog

@@ -9,6 +9,7 @@ deep nesting, numbers too long for Python), so no front matter can blow up.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,8 +57,13 @@ class FrontMatter:
     end_line: int = 1  # line of the closing fence
 
 
-def split(text: str) -> FrontMatter:
-    """Parse `text`; raise FrontMatterError with the file line where it goes wrong."""
+Fields = Callable[[str], tuple[dict[str, Any], dict[str, int]]]  # YAML text -> (fields, their file lines)
+
+
+def split(text: str, fields: Fields | None = None) -> FrontMatter:
+    """Parse `text`; raise FrontMatterError with the file line where it goes wrong.
+    `fields` reads the YAML between the fences (default `parse_fields`; a catalog passes
+    one that keeps what it read between runs, kb.kept_front_matter)."""
     text = text.lstrip("\ufeff")
     lines = text.split("\n")
     if not lines or not _FENCE.match(lines[0]):
@@ -83,6 +89,19 @@ def split(text: str) -> FrontMatter:
             index + 1,
             "keep the front matter to its fields (id, title, summary, ...) and put long text in the body",
         )
+    data, key_lines = (fields or parse_fields)(source)
+    return FrontMatter(
+        data=data,
+        lines=key_lines,
+        body="\n".join(lines[index + 1 :]),
+        body_line=index + 2,
+        end_line=index + 1,
+    )
+
+
+def parse_fields(source: str) -> tuple[dict[str, Any], dict[str, int]]:
+    """The fields of the YAML `source` (the text between the fences, from the file's line
+    2) and the file line of each; FrontMatterError when it is not one article's fields."""
     try:
         node = yaml.compose(source, Loader=_Loader)
         if node is not None:
@@ -113,13 +132,7 @@ def split(text: str) -> FrontMatter:
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
             key_lines[str(key_node.value)] = key_node.start_mark.line + 2
-    return FrontMatter(
-        data={str(k): v for k, v in data.items()},
-        lines=key_lines,
-        body="\n".join(lines[index + 1 :]),
-        body_line=index + 2,
-        end_line=index + 1,
-    )
+    return {str(k): v for k, v in data.items()}, key_lines
 
 
 def _refuse_what_no_article_needs(root: yaml.Node) -> None:

@@ -62,7 +62,7 @@ class Memo:
     def _read(self) -> dict[str, Any]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # RecursionError: nested deeper than any entry
             return {}
         if not isinstance(data, dict) or data.get("context") != self.context or not isinstance(data.get("entries"), dict):
             return {}
