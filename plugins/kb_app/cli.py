@@ -1,9 +1,11 @@
 """The `kb` command line: parses arguments and prints; the work is in `kb_app.commands`, the
-core and the adapters. Imports are lazy, inside each command, so that `kb --help` and
-`kb search` load neither MkDocs nor the modules of other commands.
+core and the adapters. Imports are lazy, inside each command, so that `kb --help` loads
+neither MkDocs nor the modules of the commands.
 
 Over 300 lines on purpose: it is the one list of every command's arguments and help, each
-a few lines of click declarations handing over to its module in `kb_app.commands`."""
+a few lines of click declarations handing over to its module in `kb_app.commands`, but for
+`kb search`, whose arguments its own module parses (without click: the `kb` script runs it
+without loading this module, see kb_app/__main__.py)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,8 @@ It needs no site configuration: the index lives under the project's folder and r
 languages when it is built, so a search starts without loading MkDocs. It is also the one
 command parsed with the standard library's argparse instead of click: it is what agents'
 terminals and help-desk macros run many times a day, and importing click alone takes a
-third of its 100 ms budget (README, "Speed"). `kb search ...` reaches `main` straight from
+third of its 100 ms budget (README: "`kb search` and `kb --help` as whole processes").
+`kb search ...` reaches `main` straight from
 the `kb` script (kb_app.__main__); `kb -f CONFIG search ...` through the group's
 pass-through command (cli.py). Its errors are written as the group writes them.
 """
