@@ -17,6 +17,7 @@ import click
 
 from kb.settings import Settings, SettingsError, project_root
 from kb.vocabulary import ArticleType, Audience, ExportFormat, values
+from kb_app.errors import error_line, usage_line
 
 AUDIENCE_CHOICE = click.Choice(values(Audience))
 SITE_CHOICE = click.Choice([*values(Audience), "all"])
@@ -46,13 +47,13 @@ class KbGroup(click.Group):
             sys.exit(code if isinstance(code, int) else 0)
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx else "kb"
-            click.echo(f"{where}: {exc.format_message()} (see '{where} --help')", err=True)
+            click.echo(usage_line(where, exc.format_message()), err=True)
             sys.exit(2)
         except click.ClickException as exc:
-            click.echo(f"kb: {exc.format_message()}", err=True)
+            click.echo(error_line(exc.format_message()), err=True)
             sys.exit(exc.exit_code)
         except (click.Abort, KeyboardInterrupt):
-            click.echo("kb: interrupted", err=True)
+            click.echo(error_line("interrupted"), err=True)
             sys.exit(130)
 
 

@@ -24,10 +24,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from kb.search.searcher import IndexUnavailable, SearchIndex
+from kb.search.searcher import MAX_RESULTS, IndexUnavailable, SearchIndex
 from kb_app.analytics_api import SearchRecorder
-
-MAX_LIMIT = 50
 
 
 class Indexes:
@@ -67,9 +65,9 @@ def search_routes(path_of: Callable[[str], Path], audiences: tuple[str, ...], la
         try:
             limit = int(params.get("limit") or 10)
         except ValueError:
-            return error(f"limit must be a whole number from 1 to {MAX_LIMIT}")
-        if not 1 <= limit <= MAX_LIMIT:
-            return error(f"limit must be a whole number from 1 to {MAX_LIMIT}")
+            return error(f"limit must be a whole number from 1 to {MAX_RESULTS}")
+        if not 1 <= limit <= MAX_RESULTS:
+            return error(f"limit must be a whole number from 1 to {MAX_RESULTS}")
         try:
             index = indexes.get(audience)
         except IndexUnavailable as exc:

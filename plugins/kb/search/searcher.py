@@ -31,7 +31,9 @@ from kb.search.store import STORE, Store
 from kb.search.synonyms import Synonyms
 from kb.search.vocabulary import Vocabulary
 
-__all__ = ["IndexUnavailable", "Results", "SearchIndex"]
+__all__ = ["MAX_RESULTS", "IndexUnavailable", "Results", "SearchIndex"]
+
+MAX_RESULTS = 50  # a search's results at most (the command line and the API refuse more)
 
 # Answers kept per open index: agents ask the same few questions all day, and a built index
 # never changes (a rebuild is a new index, which starts with none).
@@ -74,6 +76,11 @@ class SearchIndex:
         self.info = info
         self._answers: OrderedDict[tuple, Results] = OrderedDict()
         self._target = target
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the index was built with (empty if it records none)."""
+        return tuple(self.info.get("languages") or self.info.get("documents") or ())
 
     def _fresh(self) -> None:
         """Follow the symlink to a newer build (called under the lock: no search is using
@@ -121,7 +128,7 @@ class SearchIndex:
     def _asked(text: str, lang: str | None, limit: int) -> tuple[ParsedQuery, tuple]:
         """The parsed query, and what makes two queries the same (their folded words)."""
         parsed = parse(text)
-        limit = max(1, min(int(limit), 50))
+        limit = max(1, min(int(limit), MAX_RESULTS))
         return parsed, (tuple(parsed.words), tuple(map(tuple, parsed.phrases)), parsed.prefix, lang, limit)
 
     def _search(self, parsed: ParsedQuery, lang: str | None, limit: int) -> Results:

@@ -35,6 +35,7 @@ from kb.search.synonyms import Synonyms, phrase_keys
 from kb.search.article_document import ZONES
 from kb.search.documents_cache import document_frequencies, search_documents
 from kb.search.index import glossary_groups
+from kb.search.vocabulary import language_totals
 from kb.search.weighted_words import field_terms
 
 FOLDER = "kb-search"
@@ -183,7 +184,7 @@ def write_static_index(catalog: Catalog, audience: str, site_dir: Path) -> Stati
         "default_language": catalog.settings.default_language,
         "term_shards": len(shards), "docs_per_shard": DOCS_PER_SHARD,
         "documents": len(numbered), "word_lengths": sorted(by_length),
-        "totals": [max(1, sum(counts[i] for counts in df.values())) for i in range(len(languages))],
+        "totals": language_totals(df, len(languages)),
         "stopwords": sorted(STOPWORDS), "stem_languages": list(LANGUAGES),
         "zones": ZONE_NAMES,
     }

@@ -22,6 +22,13 @@ def typo_budget(word: str) -> int:
     return 2 if len(word) >= 8 else 1
 
 
+def language_totals(words: dict[str, list[int]], languages: int) -> list[int]:
+    """Per language, the words' document counts added up (at least 1): what a word's count
+    is weighed against to guess a query's language, here and in the static search's client."""
+    columns = zip(*words.values()) if words else ([] for _ in range(languages))  # one per language
+    return [max(1, sum(column)) for column in columns]
+
+
 class Vocabulary:
     """The index's words with their document counts per language (the index's
     vocabulary file: {"languages": [...], "words": {word: [count per language]}})."""
@@ -46,8 +53,7 @@ class Vocabulary:
 
     @cached_property
     def totals(self) -> list[int]:
-        columns = zip(*self.df.values()) if self.df else ([] for _ in self.languages)  # one per language
-        return [max(1, sum(column)) for column in columns]
+        return language_totals(self.df, len(self.languages))
 
     def __contains__(self, word: str) -> bool:
         return word in self.df

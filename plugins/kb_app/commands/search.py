@@ -20,14 +20,14 @@ import re
 import sys
 from pathlib import Path
 
-from kb.search.files import index_root, read_info
-from kb.search.searcher import IndexUnavailable, Results, SearchIndex
+from kb.search.files import index_root
+from kb.search.searcher import MAX_RESULTS, IndexUnavailable, Results, SearchIndex
 from kb.vocabulary import Audience, values
+from kb_app.errors import error_line, usage_line
 
 PROG = "kb search"
 DETAILS = ("Accents, capitals and typos do not matter; codes are matched exactly; glossary terms find their "
            "translation. The index is the one kb index (or kb build) last made.")
-LIMITS = (1, 50)
 _MARK = re.compile(r"<mark>(.*?)</mark>")
 _TAG = re.compile(r"<[^>]*>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -43,7 +43,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _limit(text: str) -> int:
-    low, high = LIMITS
+    low, high = 1, MAX_RESULTS
     try:
         value = int(text)
     except ValueError:
@@ -60,7 +60,7 @@ def parser() -> argparse.ArgumentParser:
     found.add_argument("--audience", choices=values(Audience), default=Audience.INTERNAL.value,
                        help="Search what this audience's site shows (default: %(default)s).")
     found.add_argument("-n", "--limit", type=_limit, default=10, metavar="N",
-                       help=f"How many results, {LIMITS[0]} to {LIMITS[1]} (default: %(default)s).")
+                       help=f"How many results, 1 to {MAX_RESULTS} (default: %(default)s).")
     found.add_argument("--json", dest="as_json", action="store_true",
                        help="Print a JSON array (id, lang, title, url, anchor, snippet, score...).")
     return found
@@ -73,15 +73,14 @@ def main(argv: list[str], root: Path | None = None) -> int:
     try:
         args = parser().parse_args(argv)
         index = open_index(root, args.audience)
-        languages = index_languages(root, args.audience)
-        if args.lang is not None and languages and args.lang not in languages:
-            raise UsageError(f"argument --lang: {args.lang!r} is not one of the index's languages: {', '.join(languages)}")
+        if args.lang is not None and index.languages and args.lang not in index.languages:
+            raise UsageError(f"argument --lang: {args.lang!r} is not one of the index's languages: {', '.join(index.languages)}")
         results = index.search(args.query, lang=args.lang, limit=args.limit)
     except UsageError as exc:
-        print(f"{PROG}: {exc} (see '{PROG} --help')", file=sys.stderr)
+        print(usage_line(PROG, str(exc)), file=sys.stderr)
         return 2
     except IndexUnavailable as exc:
-        print(f"kb: {exc}", file=sys.stderr)
+        print(error_line(str(exc)), file=sys.stderr)
         return 1
     if args.as_json:
         print(results_json(results))
@@ -98,12 +97,6 @@ def open_index(root: Path, audience: str) -> SearchIndex:
         return SearchIndex(index_root(root) / audience)
     except IndexUnavailable as exc:
         raise IndexUnavailable(f"{exc}: run 'kb index' (or 'kb build') first") from None
-
-
-def index_languages(root: Path, audience: str) -> tuple[str, ...]:
-    """The languages the index of `audience` was built with (empty if it records none)."""
-    info = read_info(index_root(root) / audience) or {}
-    return tuple(info.get("languages") or info.get("documents") or ())
 
 
 def results_json(results: Results) -> str:
