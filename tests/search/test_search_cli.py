@@ -155,7 +155,7 @@ def test_build_rebuilds_each_index_outside_the_site(kb):
     assert not (kb.root / ".kb" / "index" / "internal").exists()
     site = kb.root / "site" / "public"
     # kb search's index stays out of the site (the static search's own index, kb-search/, is the site's)
-    assert not [p for p in site.rglob("*") if p.name in ("info.json", "vocabulary.json", "synonyms.json")
+    assert not [p for p in site.rglob("*") if p.name in ("info.json", "index.sqlite", "lexicon.sqlite", "replies.json")
                 and "kb-search" not in p.relative_to(site).parts]
     code, out, _ = run(kb, "search", "chargeback", "--audience", "public", "--json")
     assert code == 0 and json.loads(out)[0]["id"] == "payments/chargebacks"

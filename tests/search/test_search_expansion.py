@@ -6,10 +6,10 @@ from kb.search.parse import parse
 from kb.search.synonyms import Synonyms
 from kb.search.vocabulary import Vocabulary
 
-VOCABULARY = Vocabulary({"languages": ["en", "es"], "words": {
+VOCABULARY = Vocabulary(["en", "es"], {
     "chargeback": [9, 1], "contracargo": [1, 8], "plazo": [0, 5], "deadline": [4, 0], "devolucion": [0, 7],
     "devoluciones": [0, 2], "tracking": [3, 0], "key": [3, 0], "clave": [0, 3], "rastreo": [0, 3],
-}})
+})
 SYNONYMS = Synonyms([{"en": ["chargeback"], "es": ["contracargo"]}, {"en": ["tracking key"], "es": ["clave de rastreo"]}])
 
 

@@ -1,8 +1,11 @@
-"""The vocabulary's typos, completions, language guess and suggestions, without an index."""
+"""The vocabulary's typos, completions, language guess and suggestions: in memory, and as
+the index's lexicon holds it (read word by word), which must answer the same."""
 
 import pytest
 
-from kb.search.vocabulary import Vocabulary, typo_budget
+from kb.search.lexicon import Lexicon, write_lexicon
+from kb.search.synonyms import Synonyms
+from kb.search.vocabulary import Vocabulary, language_totals, typo_budget
 
 WORDS = {  # word -> documents per language [en, es]
     "chargeback": [9, 1], "chargebacks": [3, 0], "contracargo": [1, 8], "transferencia": [0, 12],
@@ -11,9 +14,21 @@ WORDS = {  # word -> documents per language [en, es]
 }
 
 
-@pytest.fixture
-def vocabulary():
-    return Vocabulary({"languages": ["en", "es"], "words": WORDS})
+@pytest.fixture(params=["in memory", "lexicon"])
+def vocabulary(request, tmp_path):
+    if request.param == "in memory":
+        return Vocabulary(["en", "es"], WORDS)
+    write_lexicon(tmp_path / "lexicon.sqlite", ["en", "es"], WORDS, Synonyms([]))
+    return Lexicon(tmp_path / "lexicon.sqlite").vocabulary
+
+
+def test_the_lexicon_holds_every_word_its_counts_and_the_totals(tmp_path):
+    write_lexicon(tmp_path / "lexicon.sqlite", ["en", "es"], WORDS, Synonyms([]))
+    stored = Lexicon(tmp_path / "lexicon.sqlite").vocabulary
+    assert list(stored.df) == sorted(WORDS) and len(stored.df) == len(WORDS)
+    assert {word: stored.df[word] for word in stored.df} == WORDS
+    assert stored.totals == language_totals(WORDS, 2) and stored.languages == ["en", "es"]
+    assert "zorblax" not in stored and stored.count("zorblax") == 0 and stored.df.get("zorblax") is None
 
 
 @pytest.mark.parametrize("word, budget", [("cep", 0), ("spei", 1), ("deposit", 1), ("transfer", 2), ("r03x", 0)])

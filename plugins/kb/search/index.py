@@ -28,8 +28,9 @@ from kb.audience import visible
 from kb.catalog import Catalog
 from kb.render import page_markdown
 from kb.search.documents_cache import document_frequencies, search_documents
-from kb.search.files import INFO, REPLIES, SYNONYMS, VERSION, VOCABULARY, index_root, read_info
+from kb.search.files import INFO, REPLIES, VERSION, index_root, read_info
 from kb.search.glossary import GLOSSARY_ID, parse_glossary
+from kb.search.lexicon import LEXICON, write_lexicon
 from kb.search.synonyms import Synonyms
 from kb.search.store import STORE, update_store, write_store
 from kb.suggest.reply import ReplyBook
@@ -74,8 +75,7 @@ def build_index(catalog: Catalog, audience: str, root: Path | None = None, whole
         languages = list(catalog.settings.languages)
         df = document_frequencies(catalog, audience)
         counts = Counter(doc["lang"] for doc, _ in documents)
-        (target / VOCABULARY).write_text(json.dumps({"languages": languages, "words": df}, ensure_ascii=False), encoding="utf-8")
-        (target / SYNONYMS).write_text(json.dumps(Synonyms(glossary_groups(catalog, audience)).to_json(), ensure_ascii=False), encoding="utf-8")
+        write_lexicon(target / LEXICON, languages, df, Synonyms(glossary_groups(catalog, audience)))
         (target / REPLIES).write_text(json.dumps(ReplyBook.from_catalog(catalog, audience).to_json(), ensure_ascii=False),
                                       encoding="utf-8")
         info = {"version": VERSION, "audience": audience, "documents": dict(counts), "languages": languages,

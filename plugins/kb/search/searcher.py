@@ -15,12 +15,12 @@ import os
 import sqlite3
 import threading
 from collections import OrderedDict
-from pathlib import Path
 
 from kb.search.analysis import is_code, stems
 from kb.search.answer import locate
 from kb.search.expansion import QueryWord, expand, query_language
-from kb.search.files import SYNONYMS, VERSION, VOCABULARY, read_info
+from kb.search.files import VERSION, read_info
+from kb.search.lexicon import LEXICON, Lexicon
 from kb.search.parse import ParsedQuery, parse
 from kb.search.plan import Planner
 from kb.search.query import Scorer
@@ -28,8 +28,10 @@ from kb.search.ranking import CANDIDATES, Candidate, holds_phrases, rank
 from kb.search.results import Hit, Results
 from kb.search.snippets import Marker
 from kb.search.store import STORE, Store
-from kb.search.synonyms import Synonyms
-from kb.search.vocabulary import Vocabulary
+
+TYPE_CHECKING = False  # pathlib is not loaded by a search process (files.py)
+if TYPE_CHECKING:
+    from os import PathLike
 
 __all__ = ["MAX_RESULTS", "IndexUnavailable", "Results", "SearchIndex"]
 
@@ -51,7 +53,7 @@ class SearchIndex:
     queries are kept until the index is rebuilt: the Results returned are shared, not to be
     changed."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: str | PathLike[str]) -> None:
         self.path = path
         self._lock = threading.Lock()
         self._target: str | None = None
@@ -59,19 +61,18 @@ class SearchIndex:
 
     def _open(self) -> None:
         target = os.path.realpath(self.path)
-        folder = Path(target)
-        info = read_info(folder) if folder.is_dir() else None
-        if info is None or not (folder / STORE).exists():
+        info = read_info(target) if os.path.isdir(target) else None
+        if info is None or not all(os.path.exists(os.path.join(target, name)) for name in (STORE, LEXICON)):
             raise IndexUnavailable(f"no search index at {self.path}")
         if info.get("version") != VERSION:
             raise IndexUnavailable(f"the search index at {self.path} was built by another version of kb")
         try:
-            self.store = Store(folder / STORE)
-        except sqlite3.DatabaseError as exc:
+            self.store = Store(os.path.join(target, STORE))
+            lexicon = Lexicon(os.path.join(target, LEXICON))
+        except (sqlite3.DatabaseError, KeyError, ValueError) as exc:
             raise IndexUnavailable(f"the search index at {self.path} is damaged ({exc})") from None
         self.scorer = Scorer(self.store)
-        self.vocabulary = Vocabulary(json.loads((folder / VOCABULARY).read_text(encoding="utf-8")))
-        self.synonyms = Synonyms.from_json(json.loads((folder / SYNONYMS).read_text(encoding="utf-8")))
+        self.vocabulary, self.synonyms = lexicon.vocabulary, lexicon.synonyms
         self.planner = Planner(self.scorer.frequency, self.store.count)
         self.info = info
         self._answers: OrderedDict[tuple, Results] = OrderedDict()
@@ -84,7 +85,8 @@ class SearchIndex:
 
     def _fresh(self) -> None:
         """Follow the symlink to a newer build (called under the lock: no search is using
-        the old one, which is closed)."""
+        the old store, which is closed; the old lexicon closes when nothing holds it, as a
+        ticket's suggestions may, outside the lock)."""
         if os.path.realpath(self.path) != self._target:
             old = self.store
             self._open()

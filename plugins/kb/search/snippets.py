@@ -7,7 +7,7 @@ import html
 import re
 from functools import lru_cache
 
-from kb.search.analysis import fold, stems
+from kb.search.analysis import fold, is_code, stems
 
 SNIPPET_CHARS = 180
 _WORDS = re.compile(r"[^\W_]+")
@@ -15,15 +15,18 @@ _WORD_STARTS = re.compile(r"\b[^\W_]+")  # the words a form can start: not the p
 
 
 @lru_cache(maxsize=50_000)
-def words_of(text: str) -> frozenset[str]:
-    """The distinct folded words of `text`, kept: query after query reads the same
+def words_of(folded: str) -> frozenset[str]:
+    """The distinct words of a folded text, kept: query after query reads the same
     paragraphs of the same articles."""
-    return frozenset(_WORD_STARTS.findall(fold(text)))
+    return frozenset(_WORD_STARTS.findall(folded))
 
 
-def _start(form: str) -> int:
-    """How many first letters of `form` a word must share to have it as a stem."""
-    return max(1, min(3, len(form) - 1))
+def stem_start(form: str) -> str:
+    """What every word having `form` as a stem starts with: the stem but for its last
+    letter (Porter2's "happy" -> "happi", "hoping" -> "hope"), or its last two for Porter2's
+    "dying" -> "die" ("lying", "tying"). Checked on every word of the articles, and on
+    random words, in tests."""
+    return form[:-2] if form.endswith("ie") else form[:-1]
 
 
 class Marker:
@@ -32,11 +35,14 @@ class Marker:
 
     def __init__(self, forms: set[str]) -> None:
         self.forms = forms
-        # A stem is its word cut short, but for its last letter (Porter2's "happy" -> "happi",
-        # "hoping" -> "hope"; checked on every word of the articles in tests): a word that
-        # starts like no form does (up to 3 letters) is not stemmed, which is most words.
-        self._starts = {(_start(form), form[:_start(form)]) for form in forms}
+        # A word is a form (a code only ever is), or starts like one of the stems it could
+        # have: most words start like none (up to 3 letters) and are not stemmed at all.
+        starts = {stem_start(form) for form in forms if not is_code(form)}
+        self._starts = {(len(start[:3]), start[:3]) for start in starts}
         self._lengths = {length for length, _ in self._starts}
+        # What a text holding a matching word holds. Looking for these is much quicker than
+        # reading its words, and most paragraphs of a result hold none.
+        self._pieces = tuple(starts | {form for form in forms if is_code(form)})
         self._seen: set[str] = set()  # the words this query has judged, and those that matched
         self._hits: set[str] = set()
 
@@ -49,7 +55,10 @@ class Marker:
 
     def matches(self, text: str) -> set[str]:
         """The distinct (folded) words of `text` that match."""
-        words = words_of(text)
+        folded = fold(text)
+        if not any(piece in folded for piece in self._pieces):
+            return set()
+        words = words_of(folded)
         if new := words - self._seen:
             self._seen |= new
             self._hits.update(word for word in new if self.hit(word))

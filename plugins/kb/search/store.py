@@ -16,14 +16,19 @@ from __future__ import annotations
 
 import bisect
 import json
+import os
 import sqlite3
 import zlib
 from array import array
-from pathlib import Path
-from typing import Any
-from urllib.parse import quote
 
 from kb.search.weighted_words import field_terms
+
+TYPE_CHECKING = False  # typing and pathlib are not loaded by a search process (files.py)
+if TYPE_CHECKING:
+    from os import PathLike
+    from typing import Any
+
+    FilePath = str | PathLike[str]
 
 FIELDS = ("s", "h", "code")  # the searched fields (article_document.py makes them)
 STORE = "index.sqlite"
@@ -61,7 +66,7 @@ def _row(num: int, doc: dict[str, Any]) -> tuple:
             json.dumps(doc["doc"], ensure_ascii=False), doc["page"], searched, _digest(doc))
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def build_connection(path: FilePath) -> sqlite3.Connection:
     """A connection for building: the file is private until it is swapped in, so no journal."""
     con = sqlite3.connect(path, isolation_level=None)
     con.execute("PRAGMA journal_mode = OFF")
@@ -69,7 +74,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     return con
 
 
-def write_store(path: Path, documents: list[dict[str, Any]]) -> None:
+def write_store(path: FilePath, documents: list[dict[str, Any]]) -> None:
     """Write the index of `documents` (numbered in their order) into a new file at `path`."""
     postings: dict[tuple[str, str], tuple[array, array]] = {}
     lengths = {field: array("I") for field in FIELDS}
@@ -83,7 +88,7 @@ def write_store(path: Path, documents: list[dict[str, Any]]) -> None:
                     entry = postings[field, term] = (array("I"), array("f"))
                 entry[0].append(num)
                 entry[1].append(weight)
-    con = _connect(path)
+    con = build_connection(path)
     try:
         con.executescript(_SCHEMA)
         con.execute("BEGIN")
@@ -97,11 +102,11 @@ def write_store(path: Path, documents: list[dict[str, Any]]) -> None:
         con.close()
 
 
-def update_store(path: Path, documents: list[dict[str, Any]]) -> int | None:
+def update_store(path: FilePath, documents: list[dict[str, Any]]) -> int | None:
     """Bring the index at `path` (a copy of the last build) up to `documents`, rewriting
     the rows of the changed ones; returns how many changed. None, with the file unusable,
     when it holds other documents or them in another order: then write it whole."""
-    con = _connect(path)
+    con = build_connection(path)
     try:
         kept = con.execute("SELECT key, digest FROM documents ORDER BY num").fetchall()
         if [key for key, _ in kept] != [doc["key"] for doc in documents]:
@@ -148,13 +153,20 @@ def _repost(con: sqlite3.Connection, field: str, term: str, num: int, weight: fl
         con.execute("DELETE FROM postings WHERE field = ? AND term = ?", (field, term))
 
 
+def read_connection(path: FilePath) -> sqlite3.Connection:
+    """A connection for searching a built file: read-only and immutable (no locks, no
+    journal: a build never changes once swapped in), shared by the threads of a server."""
+    # The characters an SQLite URI's path must escape (sqlite.org/uri.html), % first.
+    escaped = os.fspath(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    return sqlite3.connect(f"file:{escaped}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
 class Store:
     """A built index, opened for searching (read-only, immutable: a build never changes).
     One connection, used by one search at a time (SearchIndex holds a lock)."""
 
-    def __init__(self, path: Path) -> None:
-        uri = f"file:{quote(str(path))}?mode=ro&immutable=1"
-        self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    def __init__(self, path: FilePath) -> None:
+        self._con = read_connection(path)
         (self.count,) = self._con.execute("SELECT count(*) FROM documents").fetchone()
         self._lengths: dict[str, array] = {}
         self._languages: dict[str, frozenset[int]] = {}

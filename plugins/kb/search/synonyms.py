@@ -7,6 +7,7 @@ A query process loads only this module, not the Markdown reading of the glossary
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from kb.search.analysis import LANGUAGES, stem, terms
@@ -32,9 +33,8 @@ class Synonyms:
     """Looks up the phrases of a query in the glossary groups."""
 
     def __init__(self, groups: list[dict[str, list[str]]]) -> None:
-        self.groups = groups
-        self._index: dict[tuple[str, ...], list[int]] = {}
-        self._phrases: list[list[tuple[str, ...]]] = []
+        index: dict[tuple[str, ...], list[int]] = {}
+        every: list[list[tuple[str, ...]]] = []
         for number, group in enumerate(groups):
             phrases = []
             for alternatives in group.values():
@@ -42,35 +42,36 @@ class Synonyms:
                     phrase = tuple(terms(text))
                     if phrase and phrase not in phrases:
                         phrases.append(phrase)
-            self._phrases.append(phrases)
+            every.append(phrases)
             for phrase in phrases:
                 for key in phrase_keys(phrase):
-                    self._index.setdefault(key, []).append(number)
-        self.longest = max((len(p) for ps in self._phrases for p in ps), default=0)
+                    index.setdefault(key, []).append(number)
+        self._index: Mapping[tuple[str, ...], list[int]] = index
+        self._phrases: Sequence[list[tuple[str, ...]]] = every
+        self.longest = max((len(p) for ps in every for p in ps), default=0)
 
-    def to_json(self) -> dict:
-        """The groups with their lookup ready (the index stores it: stemming every glossary
-        term again would be most of the time a search process takes to open the index)."""
-        return {"groups": self.groups, "phrases": self._phrases,
-                "keys": [[list(key), numbers] for key, numbers in self._index.items()]}
+    @property
+    def lookup(self) -> tuple[Mapping[tuple[str, ...], list[int]], Sequence[list[tuple[str, ...]]]]:
+        """What `expand` reads: each phrase key's groups, and each group's phrases (the
+        index stores them: stemming every glossary term again would be most of the time a
+        search process takes to open the index)."""
+        return self._index, self._phrases
 
     @classmethod
-    def from_json(cls, data: dict) -> Synonyms:
-        """The synonyms `to_json` stored, without stemming anything."""
+    def looked_up(cls, index: Mapping[tuple[str, ...], list[int]], phrases: Sequence[list[tuple[str, ...]]],
+                  longest: int) -> Synonyms:
+        """The synonyms of a `lookup` stored by the index (lexicon.py), without stemming anything."""
         synonyms = cls([])
-        synonyms.groups = data["groups"]
-        synonyms._phrases = [[tuple(phrase) for phrase in phrases] for phrases in data["phrases"]]
-        synonyms._index = {tuple(key): numbers for key, numbers in data["keys"]}
-        synonyms.longest = max((len(p) for ps in synonyms._phrases for p in ps), default=0)
+        synonyms._index, synonyms._phrases, synonyms.longest = index, phrases, longest
         return synonyms
 
     @property
-    def phrases(self) -> list[list[tuple[str, ...]]]:
+    def phrases(self) -> Sequence[list[tuple[str, ...]]]:
         """Each group's phrases (folded words), in the groups' order."""
         return self._phrases
 
     def __len__(self) -> int:
-        return len(self.groups)
+        return len(self._phrases)
 
     def expand(self, words: list[str]) -> list[Expansion]:
         """Every run of query words that is a glossary term, with its other terms."""

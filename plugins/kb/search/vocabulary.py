@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Mapping
 from functools import cached_property
 
 from kb.search.analysis import is_code
@@ -22,7 +23,7 @@ def typo_budget(word: str) -> int:
     return 2 if len(word) >= 8 else 1
 
 
-def language_totals(words: dict[str, list[int]], languages: int) -> list[int]:
+def language_totals(words: Mapping[str, list[int]], languages: int) -> list[int]:
     """Per language, the words' document counts added up (at least 1): what a word's count
     is weighed against to guess a query's language, here and in the static search's client."""
     columns = zip(*words.values()) if words else ([] for _ in range(languages))  # one per language
@@ -30,12 +31,14 @@ def language_totals(words: dict[str, list[int]], languages: int) -> list[int]:
 
 
 class Vocabulary:
-    """The index's words with their document counts per language (the index's
-    vocabulary file: {"languages": [...], "words": {word: [count per language]}})."""
+    """The index's words with their document counts per language, in `languages`' order
+    (a dict at build time; the lexicon's words, read on demand, in a search: lexicon.py)."""
 
-    def __init__(self, data: dict) -> None:
-        self.languages: list[str] = data["languages"]
-        self.df: dict[str, list[int]] = data["words"]
+    def __init__(self, languages: list[str], df: Mapping[str, list[int]], totals: list[int] | None = None) -> None:
+        self.languages = languages
+        self.df = df
+        if totals is not None:
+            self.totals = totals  # the lexicon's: adding up every word's counts would read them all
 
     # What only typos, completions and the language guess need is made on first use: a
     # query of known words in a fresh process (`kb search`) never sorts the vocabulary.
