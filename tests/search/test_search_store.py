@@ -51,6 +51,19 @@ def test_a_store_holds_the_postings_lengths_and_shown_fields(tmp_path: Path) -> 
     store.close()
 
 
+@pytest.mark.parametrize("folder", ["100% listo", "a?mode=rw", "b#c", "con espacio", "devolución", "%3f"])
+def test_a_store_opens_read_only_wherever_it_is(tmp_path: Path, folder: str) -> None:
+    path = tmp_path / folder / STORE
+    path.parent.mkdir()
+    write_store(path, [document("a", s="spei")])
+    store = Store(path)  # opened by URI: the characters URIs give a meaning to are escaped
+    assert store.count == 1 and store.frequency("s", "spei") == 1
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        store._con.execute("DELETE FROM documents")
+    store.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]  # nothing made beside it
+
+
 TERMS = st.sampled_from(["spei", "clabe", "devolu", "cargo", "51", "r03", "tarjet"])
 FIELD = st.lists(st.tuples(TERMS, st.sampled_from(["", "^4", "^2.5", "^1.6"])), max_size=8).map(
     lambda parts: " ".join(term + weight for term, weight in parts))
