@@ -68,3 +68,14 @@ def test_did_you_mean_replaces_unknown_words(vocabulary):
     assert vocabulary.did_you_mean(["chargebakc", "spei"]) == "chargeback spei"
     assert vocabulary.did_you_mean(["spei", "51"]) is None
     assert vocabulary.did_you_mean(["qqqqqqqq"]) is None
+
+
+def test_words_of_a_length_and_of_a_prefix_are_the_same_in_memory_and_in_the_lexicon(tmp_path):
+    words = {**WORDS, "devol": [1, 1], "devolu\U0010ffff": [0, 1], "devolv": [0, 1], "éclair": [1, 0], "4242": [1, 0]}
+    write_lexicon(tmp_path / "lexicon.sqlite", ["en", "es"], words, Synonyms([]))
+    stored, memory = Lexicon(tmp_path / "lexicon.sqlite").vocabulary, Vocabulary(["en", "es"], words)
+    for length in range(0, 16):
+        assert list(stored.of_length(length)) == list(memory.of_length(length)), length
+    for prefix in ("", "d", "devol", "devolu", "devolu\U0010ffff", "é", "4", "z", "transferencias"):
+        assert stored.starting(prefix, 2000) == memory.starting(prefix, 2000), prefix
+    assert stored.starting("devol", 2) == memory.starting("devol", 2) == ["devol", "devolucion"]

@@ -13,6 +13,7 @@ import json
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 
+from kb.search.analysis import is_code
 from kb.search.store import build_connection, read_connection
 from kb.search.synonyms import Synonyms
 from kb.search.vocabulary import Vocabulary, language_totals
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 LEXICON = "lexicon.sqlite"
 
 _SCHEMA = """
-CREATE TABLE words (word TEXT PRIMARY KEY, counts TEXT) WITHOUT ROWID;
+CREATE TABLE words (word TEXT PRIMARY KEY, counts TEXT, size INTEGER, code INTEGER) WITHOUT ROWID;
+CREATE INDEX words_sizes ON words (code, size, word);
 CREATE TABLE synonym_keys (key TEXT PRIMARY KEY, groups TEXT) WITHOUT ROWID;
 CREATE TABLE synonym_groups (num INTEGER PRIMARY KEY, phrases TEXT);
 CREATE TABLE about (name TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -38,7 +40,8 @@ def write_lexicon(path: str | PathLike[str], languages: list[str], df: dict[str,
     try:
         con.executescript(_SCHEMA)
         con.execute("BEGIN")
-        con.executemany("INSERT INTO words VALUES (?, ?)", ((w, json.dumps(c)) for w, c in sorted(df.items())))
+        con.executemany("INSERT INTO words VALUES (?, ?, ?, ?)",
+                        ((w, json.dumps(c), len(w), is_code(w)) for w, c in sorted(df.items())))
         index, phrases = synonyms.lookup
         con.executemany("INSERT INTO synonym_keys VALUES (?, ?)", ((" ".join(key), json.dumps(numbers))
                                                                    for key, numbers in sorted(index.items())))
@@ -58,8 +61,29 @@ class Lexicon:
     def __init__(self, path: str | PathLike[str]) -> None:
         self._con = read_connection(path)
         about = {name: json.loads(value) for name, value in self._con.execute("SELECT name, value FROM about")}
-        self.vocabulary = Vocabulary(about["languages"], _StoredWords(self._con), about["totals"])
+        self.vocabulary = StoredVocabulary(self._con, about["languages"], about["totals"])
         self.synonyms = Synonyms.looked_up(_StoredKeys(self._con), _StoredGroups(self._con), about["longest"])
+
+
+class StoredVocabulary(Vocabulary):
+    """The vocabulary as the lexicon holds it: the words a typo may be, or a word's
+    completions, found by its indexes rather than by sorting every word."""
+
+    def __init__(self, con: sqlite3.Connection, languages: list[str], totals: list[int]) -> None:
+        super().__init__(languages, _StoredWords(con), totals)
+        self._con = con
+
+    def of_length(self, length: int) -> list[str]:
+        rows = self._con.execute("SELECT word FROM words WHERE code = 0 AND size = ? ORDER BY word", (length,))
+        return [word for (word,) in rows]
+
+    def starting(self, prefix: str, most: int) -> list[str]:
+        found: list[str] = []
+        for (word,) in self._con.execute("SELECT word FROM words WHERE word >= ? ORDER BY word", (prefix,)):
+            if len(found) == most or not word.startswith(prefix):
+                break  # the rows are read one by one: none past the last word starting with it
+            found.append(word)
+        return found
 
 
 class _StoredWords(Mapping[str, list[int]]):

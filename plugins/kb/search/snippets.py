@@ -56,13 +56,28 @@ class Marker:
     def matches(self, text: str) -> set[str]:
         """The distinct (folded) words of `text` that match."""
         folded = fold(text)
-        if not any(piece in folded for piece in self._pieces):
-            return set()
-        words = words_of(folded)
+        words = words_of(folded) if "" in self._pieces else self._holding_pieces(folded)
         if new := words - self._seen:
             self._seen |= new
             self._hits.update(word for word in new if self.hit(word))
         return set(words & self._hits)
+
+    def _holding_pieces(self, folded: str) -> set[str]:
+        """The words of a folded text (as `words_of` reads them) that hold a piece: found
+        from where each piece is, not by reading every word."""
+        found = set()
+        for piece in self._pieces:
+            at = folded.find(piece)
+            while at >= 0:
+                start, end = at, at + len(piece)
+                while start and folded[start - 1].isalnum():
+                    start -= 1
+                while end < len(folded) and folded[end].isalnum():
+                    end += 1
+                if not start or folded[start - 1] != "_":  # a word starts after a non-word character
+                    found.add(folded[start:end])
+                at = folded.find(piece, end)
+        return found
 
     def mark(self, text: str) -> str:
         """`text` HTML-escaped, with the matching words in <mark>."""

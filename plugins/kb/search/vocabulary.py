@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 
 from kb.search.analysis import is_code
@@ -40,8 +40,8 @@ class Vocabulary:
         if totals is not None:
             self.totals = totals  # the lexicon's: adding up every word's counts would read them all
 
-    # What only typos, completions and the language guess need is made on first use: a
-    # query of known words in a fresh process (`kb search`) never sorts the vocabulary.
+    # What only typos and completions need is made on first use, from the words in memory
+    # (the lexicon looks them up instead: lexicon.StoredVocabulary).
     @cached_property
     def sorted(self) -> list[str]:
         return sorted(self.df)
@@ -52,6 +52,20 @@ class Vocabulary:
         for word in self.sorted:
             if not is_code(word):
                 found.setdefault(len(word), []).append(word)
+        return found
+
+    def of_length(self, length: int) -> Sequence[str]:
+        """The words of `length` letters that are not codes, in order (what a typo may be)."""
+        return self.by_length.get(length, ())
+
+    def starting(self, prefix: str, most: int) -> list[str]:
+        """The first `most` words starting with `prefix`, in order."""
+        start = bisect.bisect_left(self.sorted, prefix)
+        found = []
+        for word in self.sorted[start:start + most]:
+            if not word.startswith(prefix):
+                break
+            found.append(word)
         return found
 
     @cached_property
@@ -73,7 +87,7 @@ class Vocabulary:
 
         found = []
         for length in range(len(word) - distance, len(word) + distance + 1):
-            bucket = self.by_length.get(length)
+            bucket = self.of_length(length)
             if bucket:
                 found += process.extract(word, bucket, scorer=OSA.distance, score_cutoff=distance, limit=None)
         found.sort(key=lambda item: (item[1], -self.count(item[0])))
@@ -81,13 +95,7 @@ class Vocabulary:
 
     def completions(self, prefix: str, limit: int = 5) -> list[str]:
         """Known words starting with `prefix`, commonest first."""
-        start = bisect.bisect_left(self.sorted, prefix)
-        found = []
-        for word in self.sorted[start:start + 2000]:
-            if not word.startswith(prefix):
-                break
-            if word != prefix:
-                found.append(word)
+        found = [word for word in self.starting(prefix, 2000) if word != prefix]
         return sorted(found, key=lambda w: -self.count(w))[:limit]
 
     def language(self, query_words: list[str]) -> str | None:
