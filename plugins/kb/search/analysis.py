@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import namedtuple
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
 
 import Stemmer
 
@@ -78,11 +78,11 @@ def terms(text: str) -> Iterator[str]:
             yield word
 
 
-class Analyzed(NamedTuple):
-    """A text as index terms: `exact` (folded words) and `stem` (their stems), in order."""
+class Analyzed(namedtuple("Analyzed", ["exact", "stem"])):
+    """A text as index terms: `exact` (folded words) and `stem` (their stems), each a
+    string of space-separated terms, in order."""
 
-    exact: str
-    stem: str
+    __slots__ = ()
 
 
 def analyze(text: str, lang: str) -> Analyzed:

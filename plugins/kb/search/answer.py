@@ -4,16 +4,18 @@ best (beyond the title's words) with the paragraph holding the most of them."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from kb.search.analysis import words
 from kb.search.snippets import Marker
 
 
-class Answer(NamedTuple):
-    anchor: str = ""  # the heading or row id to link to ("": the top of the page)
-    row: str = ""  # the first cell of the row that answers
-    snippet: str = ""  # HTML, the matching words in <mark>
+class Answer(namedtuple("Answer", ["anchor", "row", "snippet"], defaults=["", "", ""])):
+    """Where the answer is: the `anchor` of the heading or row to link to ("": the top of
+    the page), the first cell of the `row` that answers, and the `snippet` (HTML, the
+    matching words in <mark>)."""
+
+    __slots__ = ()
 
 
 def locate(page: dict, marker: Marker, codes: set[str], size: int) -> Answer:

@@ -5,7 +5,7 @@ as a phrase). Also the query's language, read from the words as understood."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from kb.search.analysis import is_code, stems
 from kb.search.parse import ParsedQuery
@@ -17,14 +17,14 @@ PREFIX_WEIGHT = 0.6
 SYNONYM_WEIGHT = 0.7
 
 
-class QueryWord(NamedTuple):
-    """One query word and every form that counts as matching it (its sets and lists are
-    filled in while the query is expanded, then only read)."""
+class QueryWord(namedtuple("QueryWord", ["text", "forms", "alternatives", "phrases"])):
+    """One query word (`text`) and every form that counts as matching it: `forms`, the
+    index terms (exact words and stems) that match it; `alternatives`, the (word, weight)
+    pairs besides itself (typos, completions, synonyms); `phrases`, its synonyms of several
+    words, as tuples. The set and lists are filled in while the query is expanded, then
+    only read."""
 
-    text: str
-    forms: set[str]  # index terms (exact words and stems) that match the word
-    alternatives: list[tuple[str, float]]  # (word, weight) besides itself: typos, completions, synonyms
-    phrases: list[tuple[str, ...]]  # synonyms of several words
+    __slots__ = ()
 
 
 def forms(word: str) -> set[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
+from collections import namedtuple
 
 from kb.search.analysis import STOPWORDS, fold, words
 
@@ -18,13 +18,11 @@ _QUOTED = re.compile(r'"([^"]*)"')
 _TOKEN = re.compile(r"[^\W_]+\*?|\*")
 
 
-class ParsedQuery(NamedTuple):
-    """What was understood of the query: its words (folded), its quoted phrases, and
-    whether the last word may be unfinished."""
+class ParsedQuery(namedtuple("ParsedQuery", ["words", "phrases", "prefix"], defaults=[False])):
+    """What was understood of the query: its `words` (folded), its quoted `phrases` (lists
+    of folded words), and whether the last word may be unfinished (`prefix`)."""
 
-    words: list[str]
-    phrases: list[list[str]]
-    prefix: bool = False
+    __slots__ = ()
 
     @property
     def empty(self) -> bool:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left
+from collections import namedtuple
 from collections.abc import Collection, Iterator, Sequence
 from math import log
-from typing import NamedTuple
 
 from kb.search.store import Store
 
@@ -75,14 +75,15 @@ def _looked_up(docs: Sequence[int], weights: Sequence[float], within: Collection
 
 # Each query has `scores(scorer, within=None)`: the documents matching, with their scores
 # (only those in `within` when given); and `size(scorer)`: at most how many documents it
-# matches. The records of a search are named tuples, not dataclasses: `kb search` would
-# spend 15 ms of its 100 ms importing dataclasses (kb_app/commands/search.py).
+# matches. The records of a search are collections' named tuples, neither dataclasses nor
+# typing's NamedTuple: importing dataclasses takes 15 ms, typing 5 ms, of the 100 ms
+# `kb search` may take as a whole (kb_app/commands/search.py).
 
 
-class Term(NamedTuple):
-    field: str
-    text: str
-    boost: float = 1.0
+class Term(namedtuple("Term", ["field", "text", "boost"], defaults=[1.0])):
+    """A term of a field, its score multiplied by `boost`."""
+
+    __slots__ = ()
 
     def scores(self, scorer: Scorer, within: Collection[int] | None = None) -> Scores:
         return scorer.term(self.field, self.text, self.boost, within)
@@ -91,8 +92,10 @@ class Term(NamedTuple):
         return scorer.frequency(self.field, self.text)
 
 
-class Or(NamedTuple):
-    queries: list[Query]
+class Or(namedtuple("Or", ["queries"])):
+    """The sum of the `queries` (a list) a document matches."""
+
+    __slots__ = ()
 
     def scores(self, scorer: Scorer, within: Collection[int] | None = None) -> Scores:
         total: Scores = {}
@@ -105,8 +108,10 @@ class Or(NamedTuple):
         return sum(query.size(scorer) for query in self.queries)
 
 
-class And(NamedTuple):
-    queries: list[Query]
+class And(namedtuple("And", ["queries"])):
+    """The documents matching all the `queries` (a list), their scores added up."""
+
+    __slots__ = ()
 
     def scores(self, scorer: Scorer, within: Collection[int] | None = None) -> Scores:
         if not self.queries:
@@ -123,9 +128,10 @@ class And(NamedTuple):
         return min((query.size(scorer) for query in self.queries), default=0)
 
 
-class AndMaybe(NamedTuple):
-    required: Query
-    optional: Query
+class AndMaybe(namedtuple("AndMaybe", ["required", "optional"])):
+    """The documents matching `required`, raised by `optional` where it also matches."""
+
+    __slots__ = ()
 
     def scores(self, scorer: Scorer, within: Collection[int] | None = None) -> Scores:
         found = self.required.scores(scorer, within)
@@ -138,11 +144,10 @@ class AndMaybe(NamedTuple):
         return self.required.size(scorer)
 
 
-class DisjunctionMax(NamedTuple):
-    """Each document scores its best choice, plus `tiebreak` times the others."""
+class DisjunctionMax(namedtuple("DisjunctionMax", ["queries", "tiebreak"], defaults=[0.0])):
+    """Each document scores its best choice of the `queries`, plus `tiebreak` times the others."""
 
-    queries: list[Query]
-    tiebreak: float = 0.0
+    __slots__ = ()
 
     def scores(self, scorer: Scorer, within: Collection[int] | None = None) -> Scores:
         best: Scores = {}

@@ -8,8 +8,8 @@ count the share of the query's words an article holds (all beat most), where the
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from kb.search.analysis import words
 from kb.search.expansion import QueryWord
@@ -22,17 +22,13 @@ ZONE_BONUS = {"title": 1.0, "meta": 0.6, "head": 0.3, "body": 0.0}
 SCORE_POWER = 0.5  # of the index's score in the final one: below 1, where words are counts more
 
 
-class Candidate(NamedTuple):
-    """A document the index found: its article, language, stored fields (`doc`: title,
-    url, summary, zones) and score; `number` is the index's document number."""
+class Candidate(namedtuple("Candidate", ["id", "lang", "doc", "score", "number", "type", "audience"],
+                           defaults=["", ""])):
+    """A document the index found: its article's id, language, stored fields (`doc`:
+    title, url, summary, zones), score, the index's document `number`, and the article's
+    type and audience."""
 
-    id: str
-    lang: str
-    doc: dict
-    score: float
-    number: int
-    type: str = ""
-    audience: str = ""
+    __slots__ = ()
 
 
 def fit(query_words: list[QueryWord], zones: dict[str, str]) -> float:

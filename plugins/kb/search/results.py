@@ -4,22 +4,17 @@ when nothing matched)."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-from kb.search.parse import ParsedQuery
+from collections import namedtuple
 
 
-class Hit(NamedTuple):
-    id: str
-    lang: str
-    title: str
-    url: str
-    anchor: str
-    snippet: str  # HTML: the text escaped, the query's words in <mark>
-    score: float
-    type: str = ""
-    audience: str = ""
-    row: str = ""  # the first cell of the table row that answers, if one does
+class Hit(namedtuple("Hit", ["id", "lang", "title", "url", "anchor", "snippet", "score", "type", "audience", "row"],
+                     defaults=["", "", ""])):
+    """One article found: its id, language, title and url; the `anchor` of the heading
+    or row that answers; the `snippet` (HTML: the text escaped, the query's words in
+    <mark>); its score; its type and audience; the first cell of the table `row` that
+    answers, if one does."""
+
+    __slots__ = ()
 
     @property
     def link(self) -> str:
@@ -29,9 +24,10 @@ class Hit(NamedTuple):
         return self._asdict()
 
 
-class Results(NamedTuple):
-    hits: list[Hit]
-    query: ParsedQuery
-    language: str | None = None  # the language the query seems to be in
-    did_you_mean: str | None = None
-    corrected: dict[str, list[str]] | None = None  # word -> typo candidates used
+class Results(namedtuple("Results", ["hits", "query", "language", "did_you_mean", "corrected"],
+                         defaults=[None, None, None])):
+    """A search's `hits`, best first, and what was understood: the ParsedQuery, the
+    `language` the query seems to be in, a query to suggest when nothing matched
+    (`did_you_mean`), and the typos read (`corrected`: word -> the corrections used)."""
+
+    __slots__ = ()

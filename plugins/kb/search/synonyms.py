@@ -7,8 +7,8 @@ A query process loads only this module, not the Markdown reading of the glossary
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
 
 from kb.search.analysis import LANGUAGES, stem, terms
 
@@ -21,12 +21,10 @@ def phrase_keys(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
     return keys
 
 
-class Expansion(NamedTuple):
-    """Query words [start, end) mean the same as each of `phrases` (folded words)."""
+class Expansion(namedtuple("Expansion", ["start", "end", "phrases"])):
+    """Query words [start, end) mean the same as each of `phrases` (tuples of folded words)."""
 
-    start: int
-    end: int
-    phrases: tuple[tuple[str, ...], ...]
+    __slots__ = ()
 
 
 class Synonyms:
