@@ -1,6 +1,7 @@
 """Where a result points and what its snippet shows (kb.search.answer, kb.search.snippets),
 on hand-made pages."""
 
+import html
 from pathlib import Path
 
 from hypothesis import example, given, settings
@@ -8,7 +9,7 @@ from hypothesis import strategies as st
 
 from kb.search.analysis import stems, words
 from kb.search.answer import locate
-from kb.search.snippets import SNIPPET_CHARS, Marker, stem_start, words_of
+from kb.search.snippets import SNIPPET_CHARS, Marker, escape, stem_start, unescape, words_of
 from kb.text import fold
 
 
@@ -34,6 +35,13 @@ def test_matches_ignore_accents_capitals_and_word_endings():
 
 def test_mark_escapes_html_and_keeps_the_text_as_written():
     assert marker("clabe").mark("<b>CLABE</b> & Clabé") == "&lt;b&gt;<mark>CLABE</mark>&lt;/b&gt; &amp; <mark>Clabé</mark>"
+
+
+@given(st.text())
+@example("a & b < c > d &amp; &lt;mark&gt; &#27;")
+def test_snippets_escape_as_html_escapes_text_and_unescape_undoes_it(text):
+    assert escape(text) == html.escape(text, quote=False)
+    assert unescape(escape(text)) == text
 
 
 def test_window_centres_on_the_first_match():

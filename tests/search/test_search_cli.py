@@ -104,7 +104,9 @@ def test_the_text_is_bold_on_a_terminal_and_never_carries_control_characters():
     hit = Hit("x", "es", "Título\x1b[31m rojo", "/es/x/", "", "a <mark>SPEI</mark> &amp; b&#27;[2J <b>c</b>", 1.0)
     results = Results([hit], parse("spei"))
     plain = results_text(results, "spei")
-    assert plain.splitlines()[0] == " 1. Título[31m rojo  [es]" and plain.splitlines()[2] == "    a SPEI & b[2J c"
+    # A snippet is the article's text escaped (snippets.escape): what looks like an entity
+    # in it is the article's own text, shown as written, never a control character.
+    assert plain.splitlines()[0] == " 1. Título[31m rojo  [es]" and plain.splitlines()[2] == "    a SPEI & b&#27;[2J c"
     bold = results_text(results, "spei", bold=True)
     assert "\x1b[1mSPEI\x1b[0m" in bold and "\x1b[1mTítulo[31m rojo\x1b[0m" in bold
     assert bold.count("\x1b") == 4  # only the bold's own

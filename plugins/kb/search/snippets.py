@@ -3,7 +3,6 @@ text around the first of them."""
 
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
 
@@ -12,6 +11,19 @@ from kb.search.analysis import fold, is_code, stems
 SNIPPET_CHARS = 180
 _WORDS = re.compile(r"[^\W_]+")
 _WORD_STARTS = re.compile(r"\b[^\W_]+")  # the words a form can start: not the part after an underscore
+
+
+def escape(text: str) -> str:
+    """`text` as HTML text: what html.escape(text, quote=False) gives (a snippet is never
+    an attribute), without importing html, whose table of entities costs a search process
+    3 ms."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def unescape(text: str) -> str:
+    """The text `escape` was given (the inverse of escape, not of every HTML entity: a
+    snippet holds no other)."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 @lru_cache(maxsize=50_000)
@@ -84,10 +96,10 @@ class Marker:
         out, last = [], 0
         for match in _WORDS.finditer(text):
             if self.hit(fold(match.group(0))):
-                out.append(html.escape(text[last:match.start()], quote=False))
-                out.append(f"<mark>{html.escape(match.group(0), quote=False)}</mark>")
+                out.append(escape(text[last:match.start()]))
+                out.append(f"<mark>{escape(match.group(0))}</mark>")
                 last = match.end()
-        out.append(html.escape(text[last:], quote=False))
+        out.append(escape(text[last:]))
         return "".join(out)
 
     def window(self, text: str) -> str:

@@ -13,7 +13,6 @@ pass-through command (cli.py). Its errors are written as the group writes them.
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import os
 import re
@@ -21,6 +20,7 @@ import sys
 
 from kb.search.files import index_folder
 from kb.search.searcher import MAX_RESULTS, IndexUnavailable, Results, SearchIndex
+from kb.search.snippets import unescape
 from kb.vocabulary import Audience, values
 from kb_app.errors import error_line, usage_line
 
@@ -123,7 +123,7 @@ def results_json(results: Results) -> str:
 def _plain(fragment: str) -> str:
     """HTML as a terminal shows it: no tags, entities read, and no control character (no
     article's text moves the cursor or changes the colours)."""
-    return _CONTROL.sub("", html.unescape(_TAG.sub("", fragment)))
+    return _CONTROL.sub("", unescape(_TAG.sub("", fragment)))
 
 
 def results_text(results: Results, query: str, bold: bool = False) -> str:
