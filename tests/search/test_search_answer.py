@@ -99,6 +99,15 @@ def test_a_text_skipped_by_its_pieces_holds_no_matching_word(query, parts):
     assert found.matches(text) == {w for w in words_of(fold(text)) if found.hit(w)}
 
 
+@given(st.lists(WORDS, min_size=1, max_size=4),
+       st.lists(st.lists(WORDS | st.sampled_from(["_", " ", "-", "É", "\n", "51"]), max_size=8).map("".join), max_size=6))
+@settings(max_examples=300, deadline=None)
+@example(["devolucion"], ["DEVOLUCIÓN y", "", "a\nb devoluciones", "_devolucion devol"])
+def test_texts_read_in_one_pass_match_as_each_alone(query, texts):
+    found = marker(*query)
+    assert found.matches_each(texts) == [{w for w in words_of(fold(t)) if found.hit(w)} for t in texts]
+
+
 def test_a_stem_is_its_word_cut_short_but_for_its_last_letter():
     vocabulary = {w for p in Path(__file__).parents[2].glob("docs/*/**/*.md")
                   for w in words(p.read_text(encoding="utf-8"))}

@@ -21,27 +21,26 @@ class Answer(namedtuple("Answer", ["anchor", "row", "snippet"], defaults=["", ""
 def locate(page: dict, marker: Marker, codes: set[str], size: int) -> Answer:
     """The answer in `page` (the stored title, summary, text, headings [(text, anchor)]
     and rows [(key, text, anchor)]) to a query of `size` words holding `codes`."""
-    for key, text, anchor in page["rows"]:
+    rows = page["rows"]
+    for key, text, anchor in rows:
         if codes and codes & set(words(key)):
             return Answer(anchor, key, marker.mark(text))
-    if size >= 2:
-        best_row, best_count = None, 1
-        for row in page["rows"]:
-            count = len(marker.matches(row[1]))
-            if count > best_count:
-                best_row, best_count = row, count
-        if best_row and best_count >= min(size, 3):
-            return Answer(best_row[2], best_row[0], marker.mark(best_row[1]))
+    if size >= 2 and rows:
+        counts = [len(found) for found in marker.matches_each([row[1] for row in rows])]
+        best_count = max(counts)  # the first row holding the most, if it holds enough
+        if best_count > 1 and best_count >= min(size, 3):
+            key, text, anchor = rows[counts.index(best_count)]
+            return Answer(anchor, key, marker.mark(text))
     title_words = marker.matches(page["title"])
     best_heading, best_count = "", 0
-    for text, anchor in page["headings"]:
-        found = marker.matches(text)
+    headings = page["headings"]
+    for (_, anchor), found in zip(headings, marker.matches_each([text for text, _ in headings])):
         if found - title_words and len(found) > best_count:
             best_heading, best_count = anchor, len(found)
     # The paragraph with the most of the query's words (the summary if none has more).
     best, best_count = page["summary"], len(marker.matches(page["summary"]))
-    for paragraph in page["text"].split("\n"):
-        count = len(marker.matches(paragraph))
-        if count > best_count:
-            best, best_count = paragraph, count
+    paragraphs = page["text"].split("\n")
+    for paragraph, found in zip(paragraphs, marker.matches_each(paragraphs)):
+        if len(found) > best_count:
+            best, best_count = paragraph, len(found)
     return Answer(best_heading, "", marker.mark(marker.window(best)))

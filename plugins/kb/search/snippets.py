@@ -4,6 +4,8 @@ text around the first of them."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from kb.search.analysis import fold, is_code, stems
@@ -24,6 +26,13 @@ def unescape(text: str) -> str:
     """The text `escape` was given (the inverse of escape, not of every HTML entity: a
     snippet holds no other)."""
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def _line_breaks(text: str) -> Iterator[int]:
+    at = text.find("\n")
+    while at >= 0:
+        yield at
+        at = text.find("\n", at + 1)
 
 
 @lru_cache(maxsize=50_000)
@@ -52,11 +61,12 @@ class Marker:
         starts = {stem_start(form) for form in forms if not is_code(form)}
         self._starts = {(len(start[:3]), start[:3]) for start in starts}
         self._lengths = {length for length, _ in self._starts}
-        # What a text holding a matching word holds. Looking for these is much quicker than
-        # reading its words, and most paragraphs of a result hold none.
-        self._pieces = tuple(starts | {form for form in forms if is_code(form)})
-        self._seen: set[str] = set()  # the words this query has judged, and those that matched
-        self._hits: set[str] = set()
+        # What a text holding a matching word holds (none holding another: a text holding
+        # "devolucio" holds "devol"). Looking for these is much quicker than reading every
+        # word, and most paragraphs of a result hold none.
+        pieces = starts | {form for form in forms if is_code(form)}
+        self._pieces = [piece for piece in pieces if not any(other != piece and other in piece for other in pieces)]
+        self._judged: dict[str, bool] = {}  # the words this query has judged
 
     def hit(self, word: str) -> bool:
         """Whether a folded word matches: as typed, or through one of its stems."""
@@ -67,17 +77,39 @@ class Marker:
 
     def matches(self, text: str) -> set[str]:
         """The distinct (folded) words of `text` that match."""
-        folded = fold(text)
-        words = words_of(folded) if "" in self._pieces else self._holding_pieces(folded)
-        if new := words - self._seen:
-            self._seen |= new
-            self._hits.update(word for word in new if self.hit(word))
-        return set(words & self._hits)
+        return self.matches_each([text])[0]
 
-    def _holding_pieces(self, folded: str) -> set[str]:
-        """The words of a folded text (as `words_of` reads them) that hold a piece: found
-        from where each piece is, not by reading every word."""
-        found = set()
+    def matches_each(self, texts: Sequence[str]) -> list[set[str]]:
+        """The distinct (folded) words of each of `texts` that match, read in one pass over
+        them all."""
+        if len(texts) == 1:
+            folded = fold(texts[0])
+        else:
+            folded = fold("\n".join(texts))
+            if folded.count("\n") != len(texts) - 1:  # a text holds a line break: one by one
+                return [self.matches(text) for text in texts]
+        found: list[set[str]] = [set() for _ in texts]
+        lines: list[int] = []  # where each text starts in `folded`, once a word needs it
+        for word, at in self._words(folded):
+            if self._matching(word):
+                if len(texts) > 1 and not lines:
+                    lines = [0] + [i + 1 for i in _line_breaks(folded)]
+                found[bisect_right(lines, at) - 1 if lines else 0].add(word)
+        return found
+
+    def _matching(self, word: str) -> bool:
+        """`hit`, each word judged once per query (a result's texts repeat their words)."""
+        judged = self._judged.get(word)
+        if judged is None:
+            judged = self._judged[word] = self.hit(word)
+        return judged
+
+    def _words(self, folded: str) -> Iterator[tuple[str, int]]:
+        """The words of a folded text (as `words_of` reads them) that hold a piece, with
+        where they are: found from where each piece is, not by reading every word."""
+        if "" in self._pieces:  # every word holds it
+            yield from ((match.group(0), match.start()) for match in _WORD_STARTS.finditer(folded))
+            return
         for piece in self._pieces:
             at = folded.find(piece)
             while at >= 0:
@@ -87,15 +119,14 @@ class Marker:
                 while end < len(folded) and folded[end].isalnum():
                     end += 1
                 if not start or folded[start - 1] != "_":  # a word starts after a non-word character
-                    found.add(folded[start:end])
+                    yield folded[start:end], start
                 at = folded.find(piece, end)
-        return found
 
     def mark(self, text: str) -> str:
         """`text` HTML-escaped, with the matching words in <mark>."""
         out, last = [], 0
         for match in _WORDS.finditer(text):
-            if self.hit(fold(match.group(0))):
+            if self._matching(fold(match.group(0))):
                 out.append(escape(text[last:match.start()]))
                 out.append(f"<mark>{escape(match.group(0))}</mark>")
                 last = match.end()
@@ -106,7 +137,7 @@ class Marker:
         """About SNIPPET_CHARS characters of `text` around its first matching word."""
         if len(text) <= SNIPPET_CHARS:
             return text
-        first = next((m.start() for m in _WORDS.finditer(text) if self.hit(fold(m.group(0)))), None)
+        first = next((m.start() for m in _WORDS.finditer(text) if self._matching(fold(m.group(0)))), None)
         start = 0 if first is None or first < SNIPPET_CHARS // 3 else text.rfind(" ", 0, first - SNIPPET_CHARS // 3) + 1
         end = text.rfind(" ", start, start + SNIPPET_CHARS)
         end = end if end > start else start + SNIPPET_CHARS
