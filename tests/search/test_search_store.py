@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kb.search.index import build_index, index_root
+from kb.search.lexicon import LEXICON
 from kb.search.searcher import IndexUnavailable, SearchIndex
 from kb.search.store import STORE, Store, update_store, write_store
 
@@ -131,6 +132,30 @@ def test_a_damaged_last_index_is_written_whole_and_a_damaged_index_is_a_clear_er
     report = build_index(kb.catalog(), "internal")
     assert report.rewritten is None
     assert SearchIndex(index_root(kb.root) / "internal").search("spei").hits
+
+
+@pytest.mark.parametrize("damage", [b"not a database" * 100, b""])
+def test_a_damaged_or_missing_lexicon_is_a_clear_error_and_the_next_build_writes_it(kb, damage: bytes) -> None:
+    first = build_index(kb.catalog(), "internal")
+    lexicon = first.path / LEXICON
+    if damage:
+        lexicon.write_bytes(damage)
+    else:
+        lexicon.unlink()
+    with pytest.raises(IndexUnavailable, match="damaged" if damage else "no search index"):
+        SearchIndex(index_root(kb.root) / "internal")
+    build_index(kb.catalog(), "internal")
+    assert SearchIndex(index_root(kb.root) / "internal").search("spei").hits
+
+
+def test_a_lexicon_of_another_layout_is_a_clear_error(kb) -> None:
+    first = build_index(kb.catalog(), "internal")
+    con = sqlite3.connect(first.path / LEXICON)
+    con.execute("DELETE FROM about WHERE name = 'totals'")
+    con.commit()
+    con.close()
+    with pytest.raises(IndexUnavailable, match="damaged"):
+        SearchIndex(index_root(kb.root) / "internal")
 
 
 def test_a_whole_build_takes_nothing_from_the_last_index(kb) -> None:
