@@ -78,6 +78,38 @@ def test_rebuild_while_searching(kb):
     assert len(builds) <= 2  # the current build and the one before it
 
 
+def test_words_looked_up_outside_a_search_while_rebuilding(kb):
+    """A ticket's suggestions read the vocabulary without the search's lock (their words,
+    typos): the lexicon they hold stays readable while rebuilds swap in new ones."""
+    catalog = kb.catalog()
+    build_index(catalog, "internal")
+    index = SearchIndex(index_root(kb.root) / "internal")
+    errors, answers = [], []
+    stop = threading.Event()
+
+    def look_up() -> None:
+        while not stop.is_set():
+            try:
+                vocabulary = index.vocabulary  # as kb.suggest holds it, outside the lock
+                answers.append(("devolucion" in vocabulary, tuple(vocabulary.near("devoluzion", 1)[:1]),
+                                vocabulary.count("zorblax"), tuple(h.id for h in index.search("devolucion 03").hits[:1])))
+            except Exception as exc:  # noqa: BLE001 - any failure is the test's finding
+                errors.append(exc)
+
+    threads = [threading.Thread(target=look_up) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    try:
+        for _ in range(6):
+            build_index(catalog, "internal")
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=30)
+    assert not errors
+    assert answers and set(answers) == {(True, ("devolucion",), 0, ("spei/returns",))}
+
+
 def test_each_rebuild_is_seen_by_the_next_search(kb):
     catalog = kb.catalog()
     build_index(catalog, "internal")

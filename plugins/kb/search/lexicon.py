@@ -72,10 +72,14 @@ class StoredVocabulary(Vocabulary):
     def __init__(self, con: sqlite3.Connection, languages: list[str], totals: list[int]) -> None:
         super().__init__(languages, _StoredWords(con), totals)
         self._con = con
+        self._lengths: dict[int, list[str]] = {}  # kept: a ticket's suggestions try up to 200 typos
 
     def of_length(self, length: int) -> list[str]:
-        rows = self._con.execute("SELECT word FROM words WHERE code = 0 AND size = ? ORDER BY word", (length,))
-        return [word for (word,) in rows]
+        found = self._lengths.get(length)
+        if found is None:
+            rows = self._con.execute("SELECT word FROM words WHERE code = 0 AND size = ? ORDER BY word", (length,))
+            found = self._lengths[length] = [word for (word,) in rows]
+        return found
 
     def starting(self, prefix: str, most: int) -> list[str]:
         found: list[str] = []

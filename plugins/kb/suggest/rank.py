@@ -11,6 +11,7 @@ best-ranking search pointed at.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from itertools import islice
 
 from kb.search.analysis import words
 from kb.search.results import Hit
@@ -72,7 +73,8 @@ def ticket_language(subject: str, body: str, index: SearchIndex, languages: tupl
     english = sum(w in _ENGLISH for w in found)
     guess = "es" if spanish >= 2 * english + 1 else "en" if english >= 2 * spanish + 1 else None
     if guess not in languages:
-        guess = index.vocabulary.language([w for w in found if w in index.vocabulary][:400])
+        known = islice((w for w in found if w in index.vocabulary), 400)  # looked up until there are enough
+        guess = index.vocabulary.language(list(known))
     return guess if guess in languages else languages[0]
 
 
