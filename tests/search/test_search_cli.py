@@ -87,6 +87,15 @@ def test_the_real_process_indexes_and_searches_from_the_project_folder(kb):
     assert code == 0 and json.loads(out)[0]["id"] == "payments/chargebacks", err
 
 
+@pytest.mark.parametrize("columns", [60, 90, 120])
+def test_the_help_is_as_wide_as_the_terminal_says(kb, columns):
+    result = subprocess.run([sys.executable, "-m", "kb_app", "search", "--help"], cwd=kb.root, capture_output=True,
+                            text=True, env={**os.environ, "COLUMNS": str(columns)})
+    lines = result.stdout.splitlines()
+    assert result.returncode == 0 and "--audience" in result.stdout
+    assert max(map(len, lines)) <= columns - 2 < max(map(len, lines)) + 12  # argparse's margin, filled
+
+
 def test_the_real_process_says_what_the_command_group_says(kb):
     """`kb search ...` is parsed without click (kb_app.__main__), `kb -f CONFIG search ...`
     through the group: the same results, errors and exit codes either way."""

@@ -15,8 +15,6 @@ if TYPE_CHECKING:
 INFO = "info.json"
 REPLIES = "replies.json"  # the articles' ready replies, for suggestions from a ticket
 VERSION = 6  # of the index's layout: a search refuses an index of another version (6: the words and synonyms in SQLite)
-
-
 INDEXES = os.path.join(".kb", "index")  # where a project's indexes live, out of the site folders
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 
 from kb.search.analysis import fold, is_code, stems
 
@@ -33,13 +32,6 @@ def _line_breaks(text: str) -> Iterator[int]:
     while at >= 0:
         yield at
         at = text.find("\n", at + 1)
-
-
-@lru_cache(maxsize=50_000)
-def words_of(folded: str) -> frozenset[str]:
-    """The distinct words of a folded text, kept: query after query reads the same
-    paragraphs of the same articles."""
-    return frozenset(_WORD_STARTS.findall(folded))
 
 
 def stem_start(form: str) -> str:
@@ -82,6 +74,8 @@ class Marker:
     def matches_each(self, texts: Sequence[str]) -> list[set[str]]:
         """The distinct (folded) words of each of `texts` that match, read in one pass over
         them all."""
+        if not texts:
+            return []
         if len(texts) == 1:
             folded = fold(texts[0])
         else:
@@ -105,7 +99,7 @@ class Marker:
         return judged
 
     def _words(self, folded: str) -> Iterator[tuple[str, int]]:
-        """The words of a folded text (as `words_of` reads them) that hold a piece, with
+        """The words of a folded text (as `_WORD_STARTS` reads them) that hold a piece, with
         where they are: found from where each piece is, not by reading every word."""
         if "" in self._pieces:  # every word holds it
             yield from ((match.group(0), match.start()) for match in _WORD_STARTS.finditer(folded))
