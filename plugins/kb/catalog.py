@@ -13,8 +13,8 @@ from kb.articles import Article, read_article
 from kb.audience import visible
 from kb.docfiles import scan
 from kb.factcheck.kept import data_digest
-from kb.kept_front_matter import KeptFrontMatter
 from kb.facts import Facts, load_facts
+from kb.kept_front_matter import KeptFrontMatter
 from kb.problems import Problem, Severity, sort_problems
 from kb.settings import Settings
 from kb.taxonomy import Taxonomy, load_taxonomy

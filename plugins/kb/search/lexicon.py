@@ -59,10 +59,10 @@ class Lexicon:
     Its connection may be used by several threads (SQLite serializes them)."""
 
     def __init__(self, path: str | PathLike[str]) -> None:
-        self._con = read_connection(path)
-        about = {name: json.loads(value) for name, value in self._con.execute("SELECT name, value FROM about")}
-        self.vocabulary = StoredVocabulary(self._con, about["languages"], about["totals"])
-        self.synonyms = Synonyms.looked_up(_StoredKeys(self._con), _StoredGroups(self._con), about["longest"])
+        con = read_connection(path)
+        about = {name: json.loads(value) for name, value in con.execute("SELECT name, value FROM about")}
+        self.vocabulary = StoredVocabulary(con, about["languages"], about["totals"])
+        self.synonyms = Synonyms.looked_up(_StoredKeys(con), _StoredGroups(con), about["longest"])
 
 
 class StoredVocabulary(Vocabulary):

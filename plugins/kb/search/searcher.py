@@ -66,11 +66,15 @@ class SearchIndex:
             raise IndexUnavailable(f"no search index at {self.path}")
         if info.get("version") != VERSION:
             raise IndexUnavailable(f"the search index at {self.path} was built by another version of kb")
+        store = None
         try:
-            self.store = Store(os.path.join(target, STORE))
+            store = Store(os.path.join(target, STORE))
             lexicon = Lexicon(os.path.join(target, LEXICON))
         except (sqlite3.DatabaseError, KeyError, ValueError) as exc:
+            if store is not None:  # the lexicon is the damaged part: the index stays as it was
+                store.close()
             raise IndexUnavailable(f"the search index at {self.path} is damaged ({exc})") from None
+        self.store = store
         self.scorer = Scorer(self.store)
         self.vocabulary, self.synonyms = lexicon.vocabulary, lexicon.synonyms
         self.planner = Planner(self.scorer.frequency, self.store.count)

@@ -25,8 +25,8 @@ import json
 import math
 import shutil
 from collections import defaultdict
-from itertools import chain, repeat
 from dataclasses import dataclass
+from itertools import chain, repeat
 from pathlib import Path
 
 from kb.catalog import Catalog
@@ -145,7 +145,11 @@ def write_static_index(catalog: Catalog, audience: str, site_dir: Path) -> Stati
         # (Each form's weights read with map, and added up with zip: loops in C, over the
         # tens of thousands of postings a common word has.)
         columns = [list(map(weights_of[form].get, numbers, repeat(0.0))) for form in forms if form in weights_of]
-        tfs = [tf or 1.0 for tf in (columns[0] if len(columns) == 1 else map(sum, zip(*columns)))] if columns else [1.0] * len(numbers)
+        if not columns:
+            tfs = [1.0] * len(numbers)
+        else:
+            added = columns[0] if len(columns) == 1 else map(sum, zip(*columns))
+            tfs = [tf or 1.0 for tf in added]
         exact, rows = exact_in.get(word, ()), row_in.get(word, ())
         flags = [flags_of[n] | (EXACT_FLAG if n in exact else 0) | (ROW_FLAG if n in rows else 0) for n in numbers]
         impacts = [idf * tf * k / (tf + norms[n]) for n, tf in zip(numbers, tfs)]

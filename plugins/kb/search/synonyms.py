@@ -77,12 +77,12 @@ class Synonyms:
         for start in range(len(words)):
             for end in range(start + 1, min(len(words), start + self.longest) + 1):
                 run = tuple(words[start:end])
+                keys = phrase_keys(run)
                 numbers: list[int] = []
-                for key in phrase_keys(run):
+                for key in keys:
                     numbers += [n for n in self._index.get(key, []) if n not in numbers]
                 if not numbers:
                     continue
-                keys = phrase_keys(run)
                 others = []
                 for number in numbers:
                     for phrase in self._phrases[number]:
